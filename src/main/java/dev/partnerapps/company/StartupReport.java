@@ -1,0 +1,51 @@
+package dev.partnerapps.company;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tells whoever ran {@code ./mvnw spring-boot:run} where to go and how to sign in. */
+@Component
+class StartupReport {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+    /** The accounts of PRODUCT.md section 7, loaded by db/demo. */
+    private static final List<String> DEMO_ACCOUNTS = List.of("staff@platform.example", "dev@acme-sandbox.example",
+            "employee@acme-sandbox.example", "admin@globex.example", "employee@globex.example");
+
+    private final UserAccountRepository users;
+    private final Environment environment;
+    private final boolean demoData;
+
+    StartupReport(UserAccountRepository users, Environment environment,
+            @Value("${partnerapps.demo-data:false}") boolean demoData) {
+        this.users = users;
+        this.environment = environment;
+        this.demoData = demoData;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional(readOnly = true)
+    void report() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String contextPath = environment.getProperty("server.servlet.context-path", "");
+        log.info("Partner Apps is listening on http://localhost:{}{}/", port, contextPath);
+        if (!demoData) {
+            return;
+        }
+        StringBuilder accounts = new StringBuilder("Demo accounts (password demo-password-1):");
+        for (String email : DEMO_ACCOUNTS) {
+            users.findByEmail(email).ifPresent(user -> accounts.append(System.lineSeparator()).append("  ")
+                    .append(String.format("%-32s %-22s %s", email, user.getCompany().getName(),
+                            user.toPrincipal().getRoleName())));
+        }
+        log.info(accounts.toString());
+    }
+}

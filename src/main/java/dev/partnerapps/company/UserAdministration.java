@@ -1,0 +1,80 @@
+package dev.partnerapps.company;
+
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Users and Permissions: a Company Administrator manages the users of their own company.
+ * Every lookup is by company and id, so another company's user is simply not found.
+ */
+@Service
+class UserAdministration {
+
+    private final UserAccountRepository users;
+    private final CompanyRepository companies;
+    private final Accounts accounts;
+    private final ApplicationEventPublisher events;
+
+    UserAdministration(UserAccountRepository users, CompanyRepository companies, Accounts accounts,
+            ApplicationEventPublisher events) {
+        this.users = users;
+        this.companies = companies;
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    List<UserRow> list(PartnerUser admin) {
+        requireCompanyAdministrator(admin);
+        return users.findByCompanyIdOrderByEmail(admin.getCompanyId()).stream()
+                .map(u -> UserRow.of(u, admin.getUserId()))
+                .toList();
+    }
+
+    @Transactional
+    void addUser(PartnerUser admin, NewUserForm form) {
+        requireCompanyAdministrator(admin);
+        Company company = companies.findById(admin.getCompanyId()).orElseThrow();
+        accounts.create(company, form.getEmail(), form.getPassword(), "email");
+    }
+
+    @Transactional
+    String setWebServicesAdministrator(PartnerUser admin, long userId, boolean granted) {
+        UserAccount user = find(admin, userId);
+        if (granted) {
+            user.grant(Permission.WEB_SERVICES_ADMINISTRATOR);
+        } else {
+            user.revoke(Permission.WEB_SERVICES_ADMINISTRATOR);
+        }
+        events.publishEvent(new UserAccessChanged(user.getId(), user.getEmail()));
+        return user.getEmail();
+    }
+
+    @Transactional
+    String setEnabled(PartnerUser admin, long userId, boolean enabled) {
+        UserAccount user = find(admin, userId);
+        if (!enabled && user.getId() == admin.getUserId()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "You cannot disable yourself");
+        }
+        user.setEnabled(enabled);
+        events.publishEvent(new UserAccessChanged(user.getId(), user.getEmail()));
+        return user.getEmail();
+    }
+
+    private UserAccount find(PartnerUser admin, long userId) {
+        requireCompanyAdministrator(admin);
+        return users.findByIdAndCompanyId(userId, admin.getCompanyId())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static void requireCompanyAdministrator(PartnerUser admin) {
+        if (!admin.isCompanyAdministrator()) {
+            throw new AccessDeniedException("Company Administrators only");
+        }
+    }
+}

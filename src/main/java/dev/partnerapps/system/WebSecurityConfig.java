@@ -1,0 +1,55 @@
+package dev.partnerapps.system;
+
+import dev.partnerapps.company.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/** The console's filter chain: form sign-in, sessions in the database, role rules per URL. */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfig {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+    /** Shared with the sign-up controller, which signs the new sandbox administrator in. */
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE - 10)
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http,
+            SecurityContextRepository securityContextRepository) throws Exception {
+        http
+            .authorizeHttpRequests(authorize -> authorize
+                .requestMatchers("/login", "/signup", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
+                        "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/admin/web-services/users", "/admin/web-services/users/**")
+                    .hasRole(Roles.COMPANY_ADMIN)
+                .requestMatchers("/admin/**")
+                    .hasAnyRole(Roles.WEB_SERVICES_ADMIN, Roles.COMPANY_ADMIN, Roles.PLATFORM_STAFF)
+                .anyRequest().authenticated())
+            .formLogin(form -> form
+                .loginPage("/login")
+                .usernameParameter("email")
+                .passwordParameter("password")
+                .failureUrl("/login?error")
+                .permitAll())
+            .logout(logout -> logout
+                .logoutUrl("/logout")
+                .logoutSuccessUrl("/login?signedOut"))
+            .securityContext(context -> context.securityContextRepository(securityContextRepository))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.partnerapps.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Headless Chromium from the system packages, driven the way a person uses the pages: fields
+ * found by their label, buttons and links by their text.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+
+    private Browser(WebDriver driver, String baseUrl, Path profile) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.profile = profile;
+    }
+
+    static String chromeBinary() {
+        return System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium");
+    }
+
+    static String chromeDriver() {
+        return System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+    }
+
+    static boolean isInstalled() {
+        return new File(chromeBinary()).canExecute() && new File(chromeDriver()).canExecute();
+    }
+
+    public static Browser open(int port) {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("partnerapps-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromeBinary());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--no-first-run", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromeDriver()))
+                .usingAnyFreePort()
+                .build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        return new Browser(driver, "http://localhost:" + port, profile);
+    }
+
+    public Browser go(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    public String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    /** The input labelled {@code label}. */
+    public WebElement field(String label) {
+        WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space()=" + xpathLiteral(label) + "]"));
+        return driver.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    public Browser fill(String label, String value) {
+        WebElement input = field(label);
+        input.clear();
+        input.sendKeys(value);
+        return this;
+    }
+
+    /** Clicks a button that submits a form and waits until the next page has replaced this one. */
+    public Browser press(String buttonText) {
+        clickAndWaitForNextPage(button(buttonText));
+        return this;
+    }
+
+    private void clickAndWaitForNextPage(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    public WebElement button(String text) {
+        return driver.findElement(By.xpath("//button[normalize-space()=" + xpathLiteral(text) + "]"));
+    }
+
+    public Browser follow(String linkText) {
+        clickAndWaitForNextPage(link(linkText));
+        return this;
+    }
+
+    public WebElement link(String text) {
+        return driver.findElement(By.xpath("//a[normalize-space()=" + xpathLiteral(text) + "]"));
+    }
+
+    public List<WebElement> links(String text) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(By.xpath("//a[normalize-space()=" + xpathLiteral(text) + "]"));
+        } finally {
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        }
+    }
+
+    /** The text beside a field: its validation message. */
+    public String errorOf(String label) {
+        WebElement input = field(label);
+        return driver.findElement(By.id(input.getAttribute("id") + "-error")).getText();
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public Browser signIn(String email, String password) {
+        go("/login").fill("Email", email).fill("Password", password).press("Sign in");
+        return this;
+    }
+
+    public Browser signOut() {
+        press("Sign out");
+        return this;
+    }
+
+    public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(condition::apply);
+    }
+
+    private static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+        }
+    }
+}

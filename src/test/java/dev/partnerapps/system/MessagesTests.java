@@ -1,0 +1,40 @@
+package dev.partnerapps.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** Every {@code #{key}} a template uses exists in messages.properties. */
+class MessagesTests {
+
+    private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)");
+
+    @Test
+    void everyMessageKeyUsedByATemplateIsDefined() throws IOException {
+        Properties messages = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/messages.properties")) {
+            messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        Set<String> used = new TreeSet<>();
+        Resource[] templates = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.html");
+        assertThat(templates).isNotEmpty();
+        for (Resource template : templates) {
+            Matcher matcher = MESSAGE_KEY.matcher(template.getContentAsString(StandardCharsets.UTF_8));
+            while (matcher.find()) {
+                used.add(matcher.group(1));
+            }
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(used).allSatisfy(key -> assertThat(messages).containsKey(key));
+    }
+}
