@@ -54,6 +54,10 @@ public final class PartnerUser implements UserDetails, CredentialsContainer {
         return company.id();
     }
 
+    public Actor asActor() {
+        return new Actor(userId, email, company.id());
+    }
+
     public boolean isCompanyAdministrator() {
         return permissions.contains(Permission.COMPANY_ADMINISTRATOR);
     }

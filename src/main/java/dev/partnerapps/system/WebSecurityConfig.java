@@ -34,6 +34,8 @@ class WebSecurityConfig {
                         "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/admin/web-services/users", "/admin/web-services/users/**")
                     .hasRole(Roles.COMPANY_ADMIN)
+                .requestMatchers("/admin/web-services/applications", "/admin/web-services/applications/**")
+                    .hasRole(Roles.PARTNER_DEVELOPER)
                 .requestMatchers("/admin/**")
                     .hasAnyRole(Roles.WEB_SERVICES_ADMIN, Roles.COMPANY_ADMIN, Roles.PLATFORM_STAFF)
                 .anyRequest().authenticated())

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -108,12 +109,54 @@ public final class Browser implements AutoCloseable {
 
     private void clickAndWaitForNextPage(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
-        element.click();
+        click(element);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
+    /** A button by its text: a {@code <button>} or a link with {@code role="button"}. */
     public WebElement button(String text) {
-        return driver.findElement(By.xpath("//button[normalize-space()=" + xpathLiteral(text) + "]"));
+        String literal = xpathLiteral(text);
+        return driver.findElement(By.xpath("//button[normalize-space()=" + literal + "] | //a[@role='button' and normalize-space()="
+                + literal + "]"));
+    }
+
+    /** Ticks (or leaves ticked) the checkbox labelled {@code label}. */
+    public Browser check(String label) {
+        WebElement box = field(label);
+        if (!box.isSelected()) {
+            click(box);
+        }
+        return this;
+    }
+
+    public Browser uncheck(String label) {
+        WebElement box = field(label);
+        if (box.isSelected()) {
+            click(box);
+        }
+        return this;
+    }
+
+    public String value(String label) {
+        return field(label).getAttribute("value");
+    }
+
+    /** Presses a button inside the table row that contains {@code rowText}. */
+    public Browser pressInRow(String rowText, String buttonText) {
+        String literal = xpathLiteral(buttonText);
+        WebElement row = driver.findElement(By.xpath("//tr[td[normalize-space()=" + xpathLiteral(rowText) + "]]"));
+        clickAndWaitForNextPage(row.findElement(By.xpath(".//button[normalize-space()=" + literal
+                + "] | .//a[@role='button' and normalize-space()=" + literal + "]")));
+        return this;
+    }
+
+    public boolean hasRow(String rowText) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return !driver.findElements(By.xpath("//tr[td[normalize-space()=" + xpathLiteral(rowText) + "]]")).isEmpty();
+        } finally {
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        }
     }
 
     public Browser follow(String linkText) {
@@ -156,6 +199,13 @@ public final class Browser implements AutoCloseable {
 
     public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(condition::apply);
+    }
+
+    private void click(WebElement element) {
+        // Instant: Bootstrap makes scrolling smooth, and a click during the animation misses.
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
     }
 
     private static String xpathLiteral(String text) {

@@ -1,0 +1,200 @@
+package dev.partnerapps.application;
+
+import dev.partnerapps.company.PartnerUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Registering and modifying a company's partner applications (PRODUCT.md sections 3 and 4).
+ * Every lookup is by the caller's company and the Key, so another company's application is
+ * simply not found.
+ */
+@Service
+class ApplicationRegistration {
+
+    private final PartnerApplicationRepository applications;
+    private final ApiCatalog catalog;
+    private final ClientSecrets secrets;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ApplicationRegistration(PartnerApplicationRepository applications, ApiCatalog catalog, ClientSecrets secrets,
+            ApplicationEventPublisher events, Clock clock) {
+        this.applications = applications;
+        this.catalog = catalog;
+        this.secrets = secrets;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    List<ApplicationView> list(PartnerUser developer) {
+        requireDeveloper(developer);
+        return applications.findByOwnerCompanyIdOrderByNameKey(developer.getCompanyId()).stream()
+                .map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    ApplicationView get(PartnerUser developer, String key) {
+        return view(find(developer, key));
+    }
+
+    /**
+     * Registers the application and returns its Key and Secret, or nothing when {@code errors}
+     * got a message (then nothing was saved).
+     */
+    @Transactional
+    Optional<IssuedCredentials> register(PartnerUser developer, ApplicationForm form, Errors errors) {
+        requireDeveloper(developer);
+        List<String> redirectUris = checkFields(developer.getCompanyId(), null, form, errors);
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now(clock);
+        String key = newUniqueKey();
+        String secret = secrets.newSecret();
+        PartnerApplication app = new PartnerApplication(developer.getCompanyId(), key, secrets.hash(secret), now,
+                developer.getEmail());
+        app.describe(form.getName(), form.getDescription(), form.isActive(), redirectUris, form.getScopes());
+        applications.saveAndFlush(app);
+        events.publishEvent(new ApplicationRegistered(app.getId(), app.getOwnerCompanyId(), app.getName(),
+                developer.asActor()));
+        return Optional.of(new IssuedCredentials(app.getName(), developer.getCompany().domain(), key, secret));
+    }
+
+    /** Saves the Modify form; false when {@code errors} got a message (then nothing changed). */
+    @Transactional
+    boolean modify(PartnerUser developer, String key, ApplicationForm form, Errors errors) {
+        PartnerApplication app = find(developer, key);
+        if (!Objects.equals(form.getVersion(), app.getVersion())) {
+            errors.reject("validation.application.stale");
+            return false;
+        }
+        List<String> redirectUris = checkFields(developer.getCompanyId(), app.getId(), form, errors);
+        if (errors.hasErrors()) {
+            return false;
+        }
+        List<String> changes = changes(app, form, redirectUris);
+        if (changes.isEmpty()) {
+            return true;
+        }
+        app.describe(form.getName(), form.getDescription(), form.isActive(), redirectUris, form.getScopes());
+        app.touched(Instant.now(clock), developer.getEmail());
+        applications.saveAndFlush(app);
+        events.publishEvent(new ApplicationModified(app.getId(), app.getOwnerCompanyId(), app.getName(),
+                developer.asActor(), changes, app.isActive()));
+        return true;
+    }
+
+    /** New Secret: the old one stops verifying when this commits. */
+    @Transactional
+    IssuedCredentials newSecret(PartnerUser developer, String key) {
+        PartnerApplication app = find(developer, key);
+        String secret = secrets.newSecret();
+        Instant now = Instant.now(clock);
+        app.replaceSecret(secrets.hash(secret), now);
+        app.touched(now, developer.getEmail());
+        applications.saveAndFlush(app);
+        events.publishEvent(new SecretRotated(app.getId(), app.getOwnerCompanyId(), app.getName(),
+                developer.asActor()));
+        return new IssuedCredentials(app.getName(), developer.getCompany().domain(), app.getKey(), secret);
+    }
+
+    private List<String> checkFields(long companyId, Long applicationId, ApplicationForm form, Errors errors) {
+        if (!errors.hasFieldErrors("name") && !form.getName().isBlank()) {
+            String nameKey = PartnerApplication.nameKey(form.getName());
+            boolean taken = applicationId == null
+                    ? applications.existsByOwnerCompanyIdAndNameKey(companyId, nameKey)
+                    : applications.existsByOwnerCompanyIdAndNameKeyAndIdNot(companyId, nameKey, applicationId);
+            if (taken) {
+                errors.rejectValue("name", "validation.application.name.taken");
+            }
+        }
+        checkScopes(form.getScopes(), errors);
+        RedirectUris.Checked redirects = RedirectUris.check(form.getRedirectUris());
+        redirects.problems().forEach(problem ->
+                errors.rejectValue("redirectUris", "validation.application.redirectUri", new Object[] {problem}, problem));
+        return redirects.uris();
+    }
+
+    private void checkScopes(Set<String> scopes, Errors errors) {
+        if (scopes.isEmpty()) {
+            errors.rejectValue("scopes", "validation.application.scopes.required");
+            return;
+        }
+        for (String scope : scopes) {
+            if (!catalog.isKnownScope(scope)) {
+                errors.rejectValue("scopes", "validation.application.scopes.unknown");
+                return;
+            }
+        }
+        for (String scope : catalog.inCatalogOrder(scopes)) {
+            catalog.apiOfGroup(scope).filter(api -> !scopes.contains(api.code())).ifPresent(api ->
+                    errors.rejectValue("scopes", "validation.application.scopes.groupWithoutApi",
+                            new Object[] {catalog.nameOf(scope), api.name()}, null));
+            catalog.api(scope).filter(api -> api.requiresCode() != null && !scopes.contains(api.requiresCode()))
+                    .ifPresent(api -> errors.rejectValue("scopes", "validation.application.scopes.requires",
+                            new Object[] {api.name(), catalog.nameOf(api.requiresCode())}, null));
+        }
+    }
+
+    private List<String> changes(PartnerApplication app, ApplicationForm form, List<String> redirectUris) {
+        List<String> changes = new ArrayList<>();
+        if (!app.getName().equals(form.getName().strip())) {
+            changes.add("Name");
+        }
+        if (!app.getDescription().equals(form.getDescription())) {
+            changes.add("Description");
+        }
+        if (app.isActive() != form.isActive()) {
+            changes.add("Active");
+        }
+        if (!app.getRedirectUris().equals(redirectUris)) {
+            changes.add("Redirect URIs");
+        }
+        if (!app.getScopes().equals(new HashSet<>(form.getScopes()))) {
+            changes.add("APIs Used");
+        }
+        return changes;
+    }
+
+    private String newUniqueKey() {
+        String key = secrets.newKey();
+        while (applications.existsByKey(key)) {
+            key = secrets.newKey();
+        }
+        return key;
+    }
+
+    private PartnerApplication find(PartnerUser developer, String key) {
+        requireDeveloper(developer);
+        return applications.findByKeyAndOwnerCompanyId(key, developer.getCompanyId())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static void requireDeveloper(PartnerUser user) {
+        if (!user.isPartnerDeveloper()) {
+            throw new AccessDeniedException("Only administrators of Development Partners register applications");
+        }
+    }
+
+    ApplicationView view(PartnerApplication app) {
+        return new ApplicationView(app.getId(), app.getKey(), app.getOwnerCompanyId(), app.getName(),
+                app.getDescription(), app.getVisibility(), app.isActive(), app.getRedirectUris(),
+                catalog.inCatalogOrder(app.getScopes()), app.getReviewState(), app.getReviewComment(),
+                app.getVersion(), app.getSecretCreatedAt(), app.getUpdatedAt(), app.getUpdatedBy());
+    }
+}

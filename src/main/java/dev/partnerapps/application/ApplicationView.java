@@ -1,0 +1,11 @@
+package dev.partnerapps.application;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An application as pages and other modules see it: everything but the secret digest. */
+public record ApplicationView(long id, String key, long ownerCompanyId, String name, String description,
+        Visibility visibility, boolean active, List<String> redirectUris, List<String> scopes,
+        ReviewState reviewState, String reviewComment, long version, Instant secretCreatedAt, Instant updatedAt,
+        String updatedBy) {
+}

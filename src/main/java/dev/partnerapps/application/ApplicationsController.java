@@ -1,0 +1,121 @@
+package dev.partnerapps.application;
+
+import dev.partnerapps.company.PartnerUser;
+import jakarta.validation.Valid;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Application Registration, New / Modify Partner Application and New Secret. */
+@Controller
+@RequestMapping("/admin/web-services/applications")
+class ApplicationsController {
+
+    private static final String LIST = "redirect:/admin/web-services/applications";
+
+    private final ApplicationRegistration registration;
+    private final ApiCatalog catalog;
+
+    ApplicationsController(ApplicationRegistration registration, ApiCatalog catalog) {
+        this.registration = registration;
+        this.catalog = catalog;
+    }
+
+    /** Only the form's own fields: a forged Visibility, owner or id is never bound. */
+    @InitBinder("form")
+    void allowOnlyFormFields(WebDataBinder binder) {
+        binder.setAllowedFields("name", "description", "active", "redirectUris", "scopes", "version");
+    }
+
+    @ModelAttribute("catalog")
+    ApiCatalog catalog() {
+        return catalog;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal PartnerUser developer, Model model) {
+        model.addAttribute("applications", registration.list(developer));
+        return "admin/applications/list";
+    }
+
+    @GetMapping("/new")
+    String newForm(Model model) {
+        model.addAttribute("form", new ApplicationForm());
+        return "admin/applications/form";
+    }
+
+    @PostMapping
+    String register(@AuthenticationPrincipal PartnerUser developer, @Valid @ModelAttribute("form") ApplicationForm form,
+            BindingResult result, Model model) {
+        Optional<IssuedCredentials> issued;
+        try {
+            issued = registration.register(developer, form, result);
+        } catch (DataIntegrityViolationException e) {
+            // The same name was registered by someone else between our check and our insert.
+            result.rejectValue("name", "validation.application.name.taken");
+            issued = Optional.empty();
+        }
+        if (issued.isEmpty()) {
+            return "admin/applications/form";
+        }
+        model.addAttribute("credentials", issued.get());
+        model.addAttribute("registered", true);
+        return "admin/applications/credentials";
+    }
+
+    @GetMapping("/{key}")
+    String modifyForm(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key, Model model) {
+        ApplicationView app = registration.get(developer, key);
+        model.addAttribute("form", ApplicationForm.of(app));
+        model.addAttribute("app", app);
+        return "admin/applications/form";
+    }
+
+    @PostMapping("/{key}")
+    String modify(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key,
+            @Valid @ModelAttribute("form") ApplicationForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        boolean saved;
+        try {
+            saved = registration.modify(developer, key, form, result);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            result.reject("validation.application.stale");
+            saved = false;
+        } catch (DataIntegrityViolationException e) {
+            result.rejectValue("name", "validation.application.name.taken");
+            saved = false;
+        }
+        if (!saved) {
+            model.addAttribute("app", registration.get(developer, key));
+            return "admin/applications/form";
+        }
+        redirect.addFlashAttribute("flash", "flash.application.saved");
+        redirect.addFlashAttribute("flashArg", form.getName());
+        return LIST;
+    }
+
+    @GetMapping("/{key}/new-secret")
+    String confirmNewSecret(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key, Model model) {
+        model.addAttribute("app", registration.get(developer, key));
+        return "admin/applications/new-secret";
+    }
+
+    @PostMapping("/{key}/new-secret")
+    String newSecret(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key, Model model) {
+        model.addAttribute("credentials", registration.newSecret(developer, key));
+        model.addAttribute("registered", false);
+        return "admin/applications/credentials";
+    }
+}

@@ -1,0 +1,18 @@
+package dev.partnerapps.audit;
+
+/** What the audit log records, named as the Audit Log page shows it. */
+public enum AuditAction {
+    REGISTERED("Registered"),
+    MODIFIED("Modified"),
+    NEW_SECRET("New secret");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

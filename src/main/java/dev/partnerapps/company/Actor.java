@@ -1,0 +1,5 @@
+package dev.partnerapps.company;
+
+/** Who did something, as events and the audit log record it. */
+public record Actor(long userId, String email, long companyId) {
+}

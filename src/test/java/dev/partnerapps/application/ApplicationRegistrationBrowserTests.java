@@ -1,0 +1,118 @@
+package dev.partnerapps.application;
+
+import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
+import static dev.partnerapps.support.DemoUsers.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerapps.support.Browser;
+import dev.partnerapps.support.BrowserTest;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A Development Partner's developer registers an application in Chromium, as PRODUCT.md section 3 describes. */
+@BrowserTest
+class ApplicationRegistrationBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ClientSecrets secrets;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Browser browser;
+
+    @BeforeEach
+    void signIn() {
+        browser = Browser.open(port);
+        browser.signIn(ACME_DEVELOPER, PASSWORD);
+    }
+
+    @AfterEach
+    void close() {
+        browser.close();
+    }
+
+    private String storedHash(String key) {
+        return jdbc.queryForObject("select secret_hash from partner_applications where client_key = ?", String.class, key);
+    }
+
+    @Test
+    void registerReadTheCredentialsModifyAndCreateANewSecret() {
+        String name = "Expense Sync " + UUID.randomUUID().toString().substring(0, 6);
+        browser.follow("Administration").follow("Register Partner Application");
+        assertThat(browser.heading()).isEqualTo("Application Registration");
+        browser.press("New");
+        assertThat(browser.heading()).isEqualTo("New Partner Application");
+        assertThat(browser.value("Visibility")).isEqualTo("Private");
+        assertThat(browser.field("Visibility").getAttribute("readonly")).isNotNull();
+
+        browser.fill("Name", name)
+                .fill("Description", "Sends expense reports to our ERP.")
+                .check("Active")
+                .check("List Item")
+                .check("Expense Report")
+                .check("Credit Card Data")
+                .press("OK");
+
+        assertThat(browser.heading()).isEqualTo("Application Authorization");
+        assertThat(browser.text()).contains("shown only this once");
+        assertThat(browser.value("Company Domain")).isEqualTo("acme-sandbox.example");
+        String key = browser.value("Key");
+        String secret = browser.value("Secret");
+        assertThat(key).isNotBlank();
+        assertThat(secret).hasSize(43);
+        assertThat(browser.field("Secret").getAttribute("readonly")).isNotNull();
+        assertThat(secrets.matches(secret, storedHash(key))).isTrue();
+
+        browser.press("Done");
+        assertThat(browser.hasRow(name)).isTrue();
+        assertThat(browser.text()).contains(key);
+        assertThat(browser.text()).doesNotContain(secret);
+
+        browser.pressInRow(name, "Modify");
+        assertThat(browser.heading()).isEqualTo("Modify Partner Application");
+        assertThat(browser.value("Name")).isEqualTo(name);
+        assertThat(browser.field("Credit Card Data").isSelected()).isTrue();
+        assertThat(browser.field("Bank Account Data").isSelected()).isFalse();
+        assertThat(browser.value("Key")).isEqualTo(key);
+        assertThat(browser.text()).doesNotContain(secret);
+
+        browser.press("New Secret");
+        assertThat(browser.text()).contains("stops working");
+        browser.press("Create New Secret");
+        String newSecret = browser.value("Secret");
+        assertThat(newSecret).isNotEqualTo(secret);
+        assertThat(browser.value("Key")).isEqualTo(key);
+        assertThat(secrets.matches(secret, storedHash(key))).isFalse();
+        assertThat(secrets.matches(newSecret, storedHash(key))).isTrue();
+
+        browser.press("Done");
+        assertThat(browser.hasRow(name)).isTrue();
+    }
+
+    @Test
+    void aValidationErrorKeepsWhatWasTyped() {
+        browser.go("/admin/web-services/applications/new")
+                .fill("Name", "Quick Only")
+                .fill("Description", "Typed text stays.")
+                .fill("Redirect URIs", "http://app.example.com/callback")
+                .check("Quick Expense")
+                .press("OK");
+
+        assertThat(browser.heading()).isEqualTo("New Partner Application");
+        assertThat(browser.text()).contains("Quick Expense requires Expense Report",
+                "use https (http is allowed only for localhost and 127.0.0.1)");
+        assertThat(browser.value("Name")).isEqualTo("Quick Only");
+        assertThat(browser.field("Description").getAttribute("value")).isEqualTo("Typed text stays.");
+        assertThat(browser.field("Redirect URIs").getAttribute("value")).isEqualTo("http://app.example.com/callback");
+        assertThat(browser.field("Quick Expense").isSelected()).isTrue();
+    }
+}
