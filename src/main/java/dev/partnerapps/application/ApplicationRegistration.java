@@ -25,17 +25,22 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class ApplicationRegistration {
 
+    /** Changes that alter what an approved application asks of other companies: they need a new review. */
+    static final Set<String> REVIEWED_FIELDS = Set.of("APIs Used", "Redirect URIs");
+
     private final PartnerApplicationRepository applications;
     private final ApiCatalog catalog;
     private final ClientSecrets secrets;
+    private final ApplicationViews views;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ApplicationRegistration(PartnerApplicationRepository applications, ApiCatalog catalog, ClientSecrets secrets,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationViews views, ApplicationEventPublisher events, Clock clock) {
         this.applications = applications;
         this.catalog = catalog;
         this.secrets = secrets;
+        this.views = views;
         this.events = events;
         this.clock = clock;
     }
@@ -44,12 +49,12 @@ class ApplicationRegistration {
     List<ApplicationView> list(PartnerUser developer) {
         requireDeveloper(developer);
         return applications.findByOwnerCompanyIdOrderByNameKey(developer.getCompanyId()).stream()
-                .map(this::view).toList();
+                .map(views::view).toList();
     }
 
     @Transactional(readOnly = true)
     ApplicationView get(PartnerUser developer, String key) {
-        return view(find(developer, key));
+        return views.view(find(developer, key));
     }
 
     /**
@@ -92,11 +97,38 @@ class ApplicationRegistration {
             return true;
         }
         app.describe(form.getName(), form.getDescription(), form.isActive(), redirectUris, form.getScopes());
+        // Other companies must never silently receive new scopes or redirect targets: an approved
+        // application that changes them goes back to review and is Private until approved again.
+        boolean sentBackToReview = app.getReviewState() == ReviewState.APPROVED
+                && changes.stream().anyMatch(REVIEWED_FIELDS::contains);
+        if (sentBackToReview) {
+            app.submitForReview();
+            app.changeVisibility(Visibility.PRIVATE);
+        }
         app.touched(Instant.now(clock), developer.getEmail());
         applications.saveAndFlush(app);
         events.publishEvent(new ApplicationModified(app.getId(), app.getOwnerCompanyId(), app.getName(),
-                developer.asActor(), changes, app.isActive()));
+                developer.asActor(), changes, app.isActive(), sentBackToReview));
         return true;
+    }
+
+    /** Submit for Review: allowed before the first review and after a rejection. */
+    @Transactional
+    boolean submitForReview(PartnerUser developer, String key) {
+        PartnerApplication app = find(developer, key);
+        if (!canSubmit(app.getReviewState())) {
+            return false;
+        }
+        app.submitForReview();
+        app.touched(Instant.now(clock), developer.getEmail());
+        applications.saveAndFlush(app);
+        events.publishEvent(new ApplicationSubmitted(app.getId(), app.getOwnerCompanyId(), app.getName(),
+                developer.asActor()));
+        return true;
+    }
+
+    static boolean canSubmit(ReviewState state) {
+        return state == ReviewState.NOT_SUBMITTED || state == ReviewState.REJECTED;
     }
 
     /** New Secret: the old one stops verifying when this commits. */
@@ -189,12 +221,5 @@ class ApplicationRegistration {
         if (!user.isPartnerDeveloper()) {
             throw new AccessDeniedException("Only administrators of Development Partners register applications");
         }
-    }
-
-    ApplicationView view(PartnerApplication app) {
-        return new ApplicationView(app.getId(), app.getKey(), app.getOwnerCompanyId(), app.getName(),
-                app.getDescription(), app.getVisibility(), app.isActive(), app.getRedirectUris(),
-                catalog.inCatalogOrder(app.getScopes()), app.getReviewState(), app.getReviewComment(),
-                app.getVersion(), app.getSecretCreatedAt(), app.getUpdatedAt(), app.getUpdatedBy());
     }
 }

@@ -80,6 +80,7 @@ class ApplicationsController {
         ApplicationView app = registration.get(developer, key);
         model.addAttribute("form", ApplicationForm.of(app));
         model.addAttribute("app", app);
+        model.addAttribute("canSubmit", ApplicationRegistration.canSubmit(app.reviewState()));
         return "admin/applications/form";
     }
 
@@ -98,12 +99,25 @@ class ApplicationsController {
             saved = false;
         }
         if (!saved) {
-            model.addAttribute("app", registration.get(developer, key));
+            ApplicationView app = registration.get(developer, key);
+            model.addAttribute("app", app);
+            model.addAttribute("canSubmit", ApplicationRegistration.canSubmit(app.reviewState()));
             return "admin/applications/form";
         }
         redirect.addFlashAttribute("flash", "flash.application.saved");
         redirect.addFlashAttribute("flashArg", form.getName());
         return LIST;
+    }
+
+    @PostMapping("/{key}/submit")
+    String submitForReview(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key,
+            RedirectAttributes redirect) {
+        String name = registration.get(developer, key).name();
+        boolean submitted = registration.submitForReview(developer, key);
+        redirect.addFlashAttribute(submitted ? "flash" : "flashError",
+                submitted ? "flash.application.submitted" : "flash.application.notSubmittable");
+        redirect.addFlashAttribute("flashArg", name);
+        return "redirect:/admin/web-services/applications/" + key;
     }
 
     @GetMapping("/{key}/new-secret")

@@ -125,6 +125,25 @@ class PartnerApplication {
         this.secretCreatedAt = now;
     }
 
+    /** The owner asks platform staff to review the application. */
+    void submitForReview() {
+        reviewState = ReviewState.SUBMITTED;
+    }
+
+    void approve(String comment) {
+        reviewState = ReviewState.APPROVED;
+        reviewComment = comment;
+    }
+
+    void reject(String comment) {
+        reviewState = ReviewState.REJECTED;
+        reviewComment = comment;
+    }
+
+    void changeVisibility(Visibility visibility) {
+        this.visibility = visibility;
+    }
+
     Long getId() {
         return id;
     }

@@ -4,7 +4,13 @@ package dev.partnerapps.audit;
 public enum AuditAction {
     REGISTERED("Registered"),
     MODIFIED("Modified"),
-    NEW_SECRET("New secret");
+    NEW_SECRET("New secret"),
+    ENABLED("Enabled"),
+    DISABLED("Disabled"),
+    SUBMITTED("Submitted for review"),
+    APPROVED("Approved"),
+    REJECTED("Rejected"),
+    VISIBILITY_CHANGED("Visibility changed");
 
     private final String label;
 

@@ -100,6 +100,10 @@ class AuditEvent {
         return actorCompanyId;
     }
 
+    Long getCompanyId() {
+        return companyId;
+    }
+
     String getDetail() {
         return detail;
     }

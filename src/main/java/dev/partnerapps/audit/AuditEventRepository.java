@@ -1,9 +1,7 @@
 package dev.partnerapps.audit;
 
-import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
-
-    List<AuditEvent> findByApplicationIdOrderByIdAsc(Long applicationId);
+interface AuditEventRepository extends JpaRepository<AuditEvent, Long>, JpaSpecificationExecutor<AuditEvent> {
 }

@@ -1,9 +1,15 @@
 package dev.partnerapps.audit;
 
+import dev.partnerapps.application.ApplicationApproved;
 import dev.partnerapps.application.ApplicationModified;
 import dev.partnerapps.application.ApplicationRegistered;
+import dev.partnerapps.application.ApplicationRejected;
+import dev.partnerapps.application.ApplicationSubmitted;
 import dev.partnerapps.application.SecretRotated;
+import dev.partnerapps.application.VisibilityChanged;
 import dev.partnerapps.company.Actor;
+import dev.partnerapps.enablement.ApplicationDisabled;
+import dev.partnerapps.enablement.ApplicationEnabled;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
@@ -25,26 +31,60 @@ class AuditTrail {
     }
 
     @EventListener
-    void on(ApplicationRegistered event) {
-        record(event.actor(), AuditAction.REGISTERED, event.applicationId(), event.name(), event.ownerCompanyId(),
-                null);
+    void on(ApplicationRegistered e) {
+        record(e.actor(), AuditAction.REGISTERED, e.applicationId(), e.name(), e.ownerCompanyId(), null, null);
     }
 
     @EventListener
-    void on(ApplicationModified event) {
-        record(event.actor(), AuditAction.MODIFIED, event.applicationId(), event.name(), event.ownerCompanyId(),
-                "Changed: " + String.join(", ", event.changes()));
+    void on(ApplicationModified e) {
+        String detail = "Changed: " + String.join(", ", e.changes()) + "."
+                + (e.sentBackToReview() ? " Sent back to review; Private until approved again." : "");
+        record(e.actor(), AuditAction.MODIFIED, e.applicationId(), e.name(), e.ownerCompanyId(), null, detail);
     }
 
     @EventListener
-    void on(SecretRotated event) {
-        record(event.actor(), AuditAction.NEW_SECRET, event.applicationId(), event.name(), event.ownerCompanyId(),
+    void on(SecretRotated e) {
+        record(e.actor(), AuditAction.NEW_SECRET, e.applicationId(), e.name(), e.ownerCompanyId(), null,
                 "The previous secret no longer works.");
     }
 
+    @EventListener
+    void on(ApplicationSubmitted e) {
+        record(e.actor(), AuditAction.SUBMITTED, e.applicationId(), e.name(), e.ownerCompanyId(), null, null);
+    }
+
+    @EventListener
+    void on(ApplicationApproved e) {
+        record(e.actor(), AuditAction.APPROVED, e.applicationId(), e.name(), e.ownerCompanyId(), null, null);
+    }
+
+    @EventListener
+    void on(ApplicationRejected e) {
+        record(e.actor(), AuditAction.REJECTED, e.applicationId(), e.name(), e.ownerCompanyId(), null,
+                "Comment: " + e.comment());
+    }
+
+    @EventListener
+    void on(VisibilityChanged e) {
+        record(e.actor(), AuditAction.VISIBILITY_CHANGED, e.applicationId(), e.name(), e.ownerCompanyId(), null,
+                "Now " + e.visibility().label() + ".");
+    }
+
+    @EventListener
+    void on(ApplicationEnabled e) {
+        record(e.actor(), AuditAction.ENABLED, e.applicationId(), e.applicationName(), e.ownerCompanyId(),
+                e.companyId(), null);
+    }
+
+    @EventListener
+    void on(ApplicationDisabled e) {
+        record(e.actor(), AuditAction.DISABLED, e.applicationId(), e.applicationName(), e.ownerCompanyId(),
+                e.companyId(), null);
+    }
+
     private void record(Actor actor, AuditAction action, long applicationId, String applicationName,
-            long ownerCompanyId, String detail) {
+            long ownerCompanyId, Long companyId, String detail) {
         events.save(new AuditEvent(Instant.now(clock), actor.userId(), actor.email(), actor.companyId(), action,
-                applicationId, applicationName, ownerCompanyId, null, detail));
+                applicationId, applicationName, ownerCompanyId, companyId, detail));
     }
 }

@@ -311,7 +311,7 @@ class ApplicationRegistrationTests {
         assertThat(row.get("active")).isEqualTo(false);
         assertThat(row.get("description")).isEqualTo("New words");
         assertThat(jdbc.queryForObject("select detail from audit_events where application_id = ? and action = 'MODIFIED'",
-                String.class, row.get("id"))).isEqualTo("Changed: Name, Description, Active, Redirect URIs, APIs Used");
+                String.class, row.get("id"))).isEqualTo("Changed: Name, Description, Active, Redirect URIs, APIs Used.");
     }
 
     @Test

@@ -1,0 +1,103 @@
+package dev.partnerapps.application;
+
+import dev.partnerapps.company.CompanyDirectory;
+import dev.partnerapps.company.CompanyInfo;
+import dev.partnerapps.company.PartnerUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Review Partner Applications, for Platform Staff. */
+@Controller
+@RequestMapping("/admin/web-services/reviews")
+class ReviewController {
+
+    static final int MAX_COMMENT = 1000;
+
+    private final ApplicationReview review;
+    private final CompanyDirectory companies;
+    private final ApiCatalog catalog;
+
+    ReviewController(ApplicationReview review, CompanyDirectory companies, ApiCatalog catalog) {
+        this.review = review;
+        this.companies = companies;
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal PartnerUser staff, Model model) {
+        List<ApplicationView> queue = review.queue(staff);
+        List<ApplicationView> all = review.all(staff);
+        model.addAttribute("queue", queue);
+        model.addAttribute("all", all);
+        model.addAttribute("publishers", publishers(Stream.concat(queue.stream(), all.stream()).toList()));
+        return "admin/reviews/list";
+    }
+
+    @GetMapping("/{key}")
+    String show(@AuthenticationPrincipal PartnerUser staff, @PathVariable String key, Model model) {
+        ApplicationView app = review.get(staff, key);
+        model.addAttribute("app", app);
+        model.addAttribute("publisher", companies.find(app.ownerCompanyId()).map(CompanyInfo::name).orElse(""));
+        model.addAttribute("catalog", catalog);
+        return "admin/reviews/show";
+    }
+
+    @PostMapping("/{key}/approve")
+    String approve(@AuthenticationPrincipal PartnerUser staff, @PathVariable String key,
+            @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
+        if (comment.length() > MAX_COMMENT) {
+            return refused(redirect, key, "flash.review.commentTooLong");
+        }
+        return outcome(redirect, key, review.approve(staff, key, comment), "flash.review.approved");
+    }
+
+    @PostMapping("/{key}/reject")
+    String reject(@AuthenticationPrincipal PartnerUser staff, @PathVariable String key,
+            @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
+        if (comment.isBlank()) {
+            return refused(redirect, key, "flash.review.commentRequired");
+        }
+        if (comment.length() > MAX_COMMENT) {
+            return refused(redirect, key, "flash.review.commentTooLong");
+        }
+        return outcome(redirect, key, review.reject(staff, key, comment), "flash.review.rejected");
+    }
+
+    @PostMapping("/{key}/visibility")
+    String visibility(@AuthenticationPrincipal PartnerUser staff, @PathVariable String key,
+            @RequestParam Visibility visibility, RedirectAttributes redirect) {
+        return outcome(redirect, key, review.changeVisibility(staff, key, visibility),
+                visibility == Visibility.PUBLIC ? "flash.review.public" : "flash.review.private");
+    }
+
+    private String outcome(RedirectAttributes redirect, String key, ApplicationReview.Outcome outcome, String doneKey) {
+        return switch (outcome) {
+            case DONE, UNCHANGED -> {
+                redirect.addFlashAttribute("flash", doneKey);
+                yield "redirect:/admin/web-services/reviews/" + key;
+            }
+            case NOT_SUBMITTED -> refused(redirect, key, "flash.review.notSubmitted");
+            case NOT_APPROVED -> refused(redirect, key, "flash.review.notApproved");
+        };
+    }
+
+    private static String refused(RedirectAttributes redirect, String key, String messageKey) {
+        redirect.addFlashAttribute("flashError", messageKey);
+        return "redirect:/admin/web-services/reviews/" + key;
+    }
+
+    private Map<Long, CompanyInfo> publishers(List<ApplicationView> apps) {
+        return companies.findAll(new ArrayList<>(apps.stream().map(ApplicationView::ownerCompanyId).distinct().toList()));
+    }
+}

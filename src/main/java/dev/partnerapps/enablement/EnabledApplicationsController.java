@@ -1,0 +1,49 @@
+package dev.partnerapps.enablement;
+
+import dev.partnerapps.application.ApiCatalog;
+import dev.partnerapps.company.PartnerUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Enable Applications: an administrator switches applications on or off for their company. */
+@Controller
+@RequestMapping("/admin/web-services/enabled-applications")
+class EnabledApplicationsController {
+
+    private static final String PAGE = "redirect:/admin/web-services/enabled-applications";
+
+    private final Enablements enablements;
+    private final ApiCatalog catalog;
+
+    EnabledApplicationsController(Enablements enablements, ApiCatalog catalog) {
+        this.enablements = enablements;
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal PartnerUser admin, Model model) {
+        model.addAttribute("rows", enablements.list(admin));
+        model.addAttribute("catalog", catalog);
+        return "admin/enabled-applications";
+    }
+
+    @PostMapping("/{key}/enable")
+    String enable(@AuthenticationPrincipal PartnerUser admin, @PathVariable String key, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("flash", "flash.enable.enabled");
+        redirect.addFlashAttribute("flashArg", enablements.set(admin, key, true));
+        return PAGE;
+    }
+
+    @PostMapping("/{key}/disable")
+    String disable(@AuthenticationPrincipal PartnerUser admin, @PathVariable String key, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("flash", "flash.enable.disabled");
+        redirect.addFlashAttribute("flashArg", enablements.set(admin, key, false));
+        return PAGE;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.partnerapps.audit;
+
+import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
+import static dev.partnerapps.support.DemoUsers.ACME_EMPLOYEE;
+import static dev.partnerapps.support.DemoUsers.GLOBEX_ADMIN;
+import static dev.partnerapps.support.DemoUsers.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.partnerapps.support.Console;
+import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.Sandboxes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@IntegrationTest
+class AuditLogTests {
+
+    private static final String AUDIT = "/admin/web-services/audit";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @LocalServerPort
+    int port;
+
+    private Console console;
+
+    @BeforeEach
+    void console() {
+        console = new Console(mvc, userDetails);
+    }
+
+    private String read(String email, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(console.as(email))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void companiesSeeTheirOwnEntriesAndWhatWasDoneToTheirApplicationsStaffSeeAll() throws Exception {
+        String sandbox = Sandboxes.create(port);
+        String privateName = Console.uniqueName("Hidden");
+        console.register(sandbox, privateName, "LIST");
+        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
+        console.enable(GLOBEX_ADMIN, shared.key());
+        console.disable(GLOBEX_ADMIN, shared.key());
+
+        String acme = read(ACME_DEVELOPER, get(AUDIT).param("application", "Public"));
+        assertThat(acme).contains("Globex Corporation", "Enabled", "Disabled", "Approved", "staff@platform.example")
+                .doesNotContain(privateName);
+        String globex = read(GLOBEX_ADMIN, get(AUDIT));
+        assertThat(globex).contains("admin@globex.example", "Enabled", "Disabled").doesNotContain(privateName);
+        assertThat(read(sandbox, get(AUDIT))).contains(privateName, "Registered");
+        assertThat(read(STAFF, get(AUDIT).param("application", privateName))).contains(privateName, sandbox);
+        assertThat(read(GLOBEX_ADMIN, get(AUDIT).param("application", privateName))).doesNotContain(sandbox);
+    }
+
+    @Test
+    void filtersByApplicationAndActionAndPaginates() throws Exception {
+        String developer = Sandboxes.create(port);
+        String name = Console.uniqueName("Busy");
+        Console.Credentials app = console.register(developer, name, "LIST");
+        for (int i = 0; i < 30; i++) {
+            console.modify(developer, app.key(), name, i % 2 == 1, "https://app.example.com/callback", "LIST");
+        }
+        String firstPage = read(developer, get(AUDIT).param("application", name.toUpperCase()).param("action", "MODIFIED"));
+        assertThat(countRows(firstPage)).isEqualTo(25);
+        assertThat(firstPage).contains("Page 1 of 2").doesNotContain("<td>Registered</td>");
+        String secondPage = read(developer, get(AUDIT).param("application", name).param("action", "MODIFIED").param("page", "1"));
+        assertThat(countRows(secondPage)).isEqualTo(5);
+        assertThat(read(developer, get(AUDIT).param("application", name).param("action", "REGISTERED")))
+                .contains("<td>Registered</td>");
+        // Hand-edited filters never break the page.
+        read(developer, get(AUDIT).param("action", "NOPE").param("page", "x"));
+        assertThat(read(developer, get(AUDIT).param("application", "%_\\"))).contains("Nothing recorded matches.");
+    }
+
+    @Test
+    void employeesCannotReadTheAuditLog() throws Exception {
+        mvc.perform(get(AUDIT).with(console.as(ACME_EMPLOYEE))).andExpect(status().isForbidden());
+    }
+
+    private static int countRows(String html) {
+        String body = html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
+        return body.split("<tr>", -1).length - 1;
+    }
+}
