@@ -23,6 +23,7 @@ public class ApiCatalog {
     /** Sensitive group code to the API it belongs to. */
     private final Map<String, Api> groupOwner = new LinkedHashMap<>();
     private final Map<String, String> nameByScope = new LinkedHashMap<>();
+    private final Map<String, String> descriptionByScope = new LinkedHashMap<>();
 
     ApiCatalog(JdbcTemplate jdbc) {
         Map<String, List<Api.SensitiveGroup>> groups = new LinkedHashMap<>();
@@ -38,9 +39,11 @@ public class ApiCatalog {
         for (Api api : apis) {
             apiByCode.put(api.code(), api);
             nameByScope.put(api.code(), api.name());
+            descriptionByScope.put(api.code(), api.description());
             for (Api.SensitiveGroup group : api.groups()) {
                 groupOwner.put(group.code(), api);
                 nameByScope.put(group.code(), group.name());
+                descriptionByScope.put(group.code(), group.description());
             }
         }
     }
@@ -68,6 +71,10 @@ public class ApiCatalog {
 
     public String nameOf(String scope) {
         return nameByScope.getOrDefault(scope, scope);
+    }
+
+    public String descriptionOf(String scope) {
+        return descriptionByScope.getOrDefault(scope, "");
     }
 
     /** Scopes in catalog order, for stable display. */

@@ -34,6 +34,23 @@ public class ApplicationDirectory {
         return applications.findById(id).map(views::view);
     }
 
+    /** The OAuth view of an application, by Key, whatever its state. */
+    @Transactional(readOnly = true)
+    public Optional<OAuthClient> findClientByKey(String key) {
+        return applications.findByKey(key).map(ApplicationDirectory::client);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OAuthClient> findClientById(long id) {
+        return applications.findById(id).map(ApplicationDirectory::client);
+    }
+
+    private static OAuthClient client(PartnerApplication app) {
+        return new OAuthClient(app.getId(), app.getKey(), app.getOwnerCompanyId(), app.getName(), app.isActive(),
+                app.getVisibility(), app.getRedirectUris(), app.getScopes(), app.getSecretHash(),
+                app.getSecretCreatedAt());
+    }
+
     static boolean isUsableBy(PartnerApplication app, long companyId) {
         return app.isActive() && (app.getOwnerCompanyId() == companyId || app.getVisibility() == Visibility.PUBLIC);
     }

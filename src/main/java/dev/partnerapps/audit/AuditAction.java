@@ -10,7 +10,8 @@ public enum AuditAction {
     SUBMITTED("Submitted for review"),
     APPROVED("Approved"),
     REJECTED("Rejected"),
-    VISIBILITY_CHANGED("Visibility changed");
+    VISIBILITY_CHANGED("Visibility changed"),
+    SIGNING_KEY_ROTATED("Signing key rotated");
 
     private final String label;
 

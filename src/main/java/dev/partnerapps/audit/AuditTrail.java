@@ -7,6 +7,7 @@ import dev.partnerapps.application.ApplicationRejected;
 import dev.partnerapps.application.ApplicationSubmitted;
 import dev.partnerapps.application.SecretRotated;
 import dev.partnerapps.application.VisibilityChanged;
+import dev.partnerapps.authserver.SigningKeyRotated;
 import dev.partnerapps.company.Actor;
 import dev.partnerapps.enablement.ApplicationDisabled;
 import dev.partnerapps.enablement.ApplicationEnabled;
@@ -80,6 +81,12 @@ class AuditTrail {
     void on(ApplicationDisabled e) {
         record(e.actor(), AuditAction.DISABLED, e.applicationId(), e.applicationName(), e.ownerCompanyId(),
                 e.companyId(), null);
+    }
+
+    @EventListener
+    void on(SigningKeyRotated e) {
+        events.save(new AuditEvent(Instant.now(clock), e.actor().userId(), e.actor().email(), e.actor().companyId(),
+                AuditAction.SIGNING_KEY_ROTATED, null, null, null, null, "New key " + e.kid() + "."));
     }
 
     private void record(Actor actor, AuditAction action, long applicationId, String applicationName,

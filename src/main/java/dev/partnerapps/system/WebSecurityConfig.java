@@ -38,7 +38,8 @@ class WebSecurityConfig {
                     .hasRole(Roles.PARTNER_DEVELOPER)
                 .requestMatchers("/admin/web-services/enabled-applications", "/admin/web-services/enabled-applications/**")
                     .hasRole(Roles.WEB_SERVICES_ADMIN)
-                .requestMatchers("/admin/web-services/reviews", "/admin/web-services/reviews/**")
+                .requestMatchers("/admin/web-services/reviews", "/admin/web-services/reviews/**",
+                        "/admin/web-services/signing-keys", "/admin/web-services/signing-keys/**")
                     .hasRole(Roles.PLATFORM_STAFF)
                 .requestMatchers("/admin/**")
                     .hasAnyRole(Roles.WEB_SERVICES_ADMIN, Roles.COMPANY_ADMIN, Roles.PLATFORM_STAFF)

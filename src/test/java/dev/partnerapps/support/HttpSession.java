@@ -60,6 +60,24 @@ public final class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts a form in which one field repeats (e.g. several {@code scope} values). */
+    public HttpResponse<String> postMulti(String path, Map<String, String> form, String repeated, java.util.List<String> values) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (csrfToken != null) {
+            fields.putIfAbsent("_csrf", csrfToken);
+        }
+        StringBuilder body = new StringBuilder(fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&")));
+        for (String value : values) {
+            body.append('&').append(encode(repeated)).append('=').append(encode(value));
+        }
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
     /** Signs in through the real form and returns where the server sent us. */
     public HttpResponse<String> signIn(String email, String password) {
         get("/login");

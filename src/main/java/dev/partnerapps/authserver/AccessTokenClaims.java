@@ -1,0 +1,93 @@
+package dev.partnerapps.authserver;
+
+import dev.partnerapps.application.OAuthClient;
+import dev.partnerapps.company.CompanyInfo;
+import dev.partnerapps.company.PartnerUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * The one place every access token passes, whatever the grant: decides the company the token
+ * is for, refuses it unless the application may act for that company right now (PRODUCT.md
+ * section 5), and writes the claims the platform APIs rely on.
+ */
+class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    static final String COMPANY = "company";
+    static final String COMPANY_DOMAIN = "company_domain";
+    static final String CLIENT_ID = "client_id";
+    /** The stored grant a user's token belongs to: revoking the grant revokes its tokens. */
+    static final String GRANT_ID = "gid";
+
+    private final TokenPolicy policy;
+    private final PartnerClients clients;
+    private final SigningKeys keys;
+
+    AccessTokenClaims(TokenPolicy policy, PartnerClients clients, SigningKeys keys) {
+        this.policy = policy;
+        this.clients = clients;
+        this.keys = keys;
+    }
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            return;
+        }
+        boolean clientCredentials = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
+        OAuthClient app = clients.application(context.getRegisteredClient().getId())
+                .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT));
+        CompanyInfo company = clientCredentials ? requestedCompany(context, app) : userCompany(context);
+        if (!policy.isAllowed(app.id(), company.id())) {
+            throw clientCredentials
+                    ? refused(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT,
+                            "The application is not enabled for this company, or not visible to it.")
+                    : refused(OAuth2ErrorCodes.INVALID_GRANT,
+                            "The application is no longer enabled for this company.");
+        }
+        context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.current().getKeyID());
+        context.getClaims()
+                .claim(CLIENT_ID, app.key())
+                .claim(COMPANY, String.valueOf(company.id()))
+                .claim(COMPANY_DOMAIN, company.domain());
+        if (!clientCredentials && context.getAuthorization() != null) {
+            context.getClaims().claim(GRANT_ID, context.getAuthorization().getId());
+        }
+    }
+
+    /** client_credentials: the owner, or the company whose domain the request names. */
+    private CompanyInfo requestedCompany(JwtEncodingContext context, OAuthClient app) {
+        OAuth2ClientCredentialsAuthenticationToken grant = context.getAuthorizationGrant();
+        Object requested = grant.getAdditionalParameters().get(COMPANY);
+        if (requested == null) {
+            return policy.company(app.ownerCompanyId())
+                    .orElseThrow(() -> refused(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, "Unknown company."));
+        }
+        if (!(requested instanceof String domain)) {
+            throw refused(OAuth2ErrorCodes.INVALID_REQUEST, "Give the company parameter once.");
+        }
+        // An unknown domain gets the same answer as a company that has not enabled the application.
+        return policy.companyByDomain(domain).orElseThrow(() -> refused(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT,
+                "The application is not enabled for this company, or not visible to it."));
+    }
+
+    private static CompanyInfo userCompany(JwtEncodingContext context) {
+        Authentication principal = context.getPrincipal();
+        if (principal != null && principal.getPrincipal() instanceof PartnerUser user) {
+            return user.getCompany();
+        }
+        throw refused(OAuth2ErrorCodes.INVALID_GRANT, "The grant has no signed-in user.");
+    }
+
+    private static OAuth2AuthenticationException refused(String code, String description) {
+        return new OAuth2AuthenticationException(new OAuth2Error(code, description, null));
+    }
+}

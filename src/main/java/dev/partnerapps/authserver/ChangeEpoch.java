@@ -1,0 +1,70 @@
+package dev.partnerapps.authserver;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps the caches of every instance honest. A change that affects token decisions increments
+ * one database counter in its own transaction; each instance polls the counter and, when it
+ * moved, starts a new cache generation. The instance that made the change does so right after
+ * its commit. A value read under an older generation is never cached (see {@link #generation()}).
+ */
+@Component
+class ChangeEpoch {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeEpoch.class);
+
+    private final JdbcTemplate jdbc;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile long seenEpoch;
+
+    ChangeEpoch(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.seenEpoch = readEpoch();
+    }
+
+    /** The current cache generation: read it before loading a value, cache the value only if unchanged. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** Records a change inside the caller's transaction and drops local caches once it commits. */
+    void changed() {
+        jdbc.update("update change_epoch set epoch = epoch + 1 where id = 1");
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    generation.incrementAndGet();
+                }
+            });
+        }
+        generation.incrementAndGet();
+    }
+
+    @Scheduled(fixedDelayString = "${partnerapps.oauth.cache-poll-interval:250ms}")
+    void poll() {
+        try {
+            long epoch = readEpoch();
+            if (epoch != seenEpoch) {
+                seenEpoch = epoch;
+                generation.incrementAndGet();
+            }
+        } catch (RuntimeException e) {
+            // Nothing cached can be trusted while the database cannot be read.
+            generation.incrementAndGet();
+            log.warn("Could not read the change epoch: {}", e.getMessage());
+        }
+    }
+
+    private long readEpoch() {
+        Long epoch = jdbc.queryForObject("select epoch from change_epoch where id = 1", Long.class);
+        return epoch == null ? 0 : epoch;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.partnerapps.authserver;
+
+import dev.partnerapps.application.ApplicationModified;
+import dev.partnerapps.application.ApplicationRejected;
+import dev.partnerapps.application.SecretRotated;
+import dev.partnerapps.application.Visibility;
+import dev.partnerapps.application.VisibilityChanged;
+import dev.partnerapps.enablement.ApplicationDisabled;
+import dev.partnerapps.enablement.ApplicationEnabled;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * PRODUCT.md section 5, "takes effect at once": in the same transaction as the change, the
+ * grants it ends are deleted (so refresh answers invalid_grant) and every instance's caches
+ * are told (so access tokens stop verifying). A new Secret ends no grant: tokens already
+ * issued stay valid, but the cached client must go so the old Secret fails at once.
+ */
+@Component
+class GrantRevocations {
+
+    private final JdbcTemplate jdbc;
+    private final ChangeEpoch epoch;
+
+    GrantRevocations(JdbcTemplate jdbc, ChangeEpoch epoch) {
+        this.jdbc = jdbc;
+        this.epoch = epoch;
+    }
+
+    @EventListener
+    void on(ApplicationDisabled event) {
+        jdbc.update("delete from oauth_authorizations where application_id = ? and company_id = ?",
+                event.applicationId(), event.companyId());
+        epoch.changed();
+    }
+
+    @EventListener
+    void on(ApplicationEnabled event) {
+        epoch.changed();
+    }
+
+    @EventListener
+    void on(ApplicationModified event) {
+        if (!event.active()) {
+            jdbc.update("delete from oauth_authorizations where application_id = ?", event.applicationId());
+        } else if (event.sentBackToReview()) {
+            revokeOtherCompanies(event.applicationId(), event.ownerCompanyId());
+        }
+        epoch.changed();
+    }
+
+    @EventListener
+    void on(SecretRotated event) {
+        epoch.changed();
+    }
+
+    @EventListener
+    void on(VisibilityChanged event) {
+        if (event.visibility() == Visibility.PRIVATE) {
+            revokeOtherCompanies(event.applicationId(), event.ownerCompanyId());
+        }
+        epoch.changed();
+    }
+
+    @EventListener
+    void on(ApplicationRejected event) {
+        epoch.changed();
+    }
+
+    private void revokeOtherCompanies(long applicationId, long ownerCompanyId) {
+        jdbc.update("delete from oauth_authorizations where application_id = ? and company_id <> ?",
+                applicationId, ownerCompanyId);
+    }
+}

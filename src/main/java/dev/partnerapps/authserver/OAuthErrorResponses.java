@@ -1,0 +1,55 @@
+package dev.partnerapps.authserver;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * RFC 6749 section 5.2 error responses for the token, introspection and revocation endpoints:
+ * JSON with {@code error} and always an {@code error_description}; {@code invalid_client} is a
+ * 401 with a {@code WWW-Authenticate} challenge, everything else a 400; never cached.
+ */
+class OAuthErrorResponses implements AuthenticationFailureHandler {
+
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            OAuth2ErrorCodes.INVALID_CLIENT, "Client authentication failed: unknown Key, wrong Secret, or an inactive application.",
+            OAuth2ErrorCodes.INVALID_GRANT, "The authorization code or refresh token is invalid, expired, revoked, or was issued to another client.",
+            OAuth2ErrorCodes.INVALID_SCOPE, "The requested scope is not among the application's APIs Used.",
+            OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, "The application may not use this grant for this company.",
+            OAuth2ErrorCodes.UNSUPPORTED_GRANT_TYPE, "Supported grant types: authorization_code, refresh_token, client_credentials.",
+            OAuth2ErrorCodes.INVALID_REQUEST, "The request is missing a parameter, repeats one, or is otherwise malformed.");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth
+                ? oauth.getError() : new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST);
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error.getErrorCode());
+        body.put("error_description", error.getDescription() != null ? error.getDescription()
+                : DESCRIPTIONS.getOrDefault(error.getErrorCode(), "The request was refused."));
+        if (OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"oauth2\", charset=\"UTF-8\"");
+        } else {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json.writeValueAsString(body));
+    }
+}

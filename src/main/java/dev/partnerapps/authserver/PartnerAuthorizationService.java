@@ -1,0 +1,344 @@
+package dev.partnerapps.authserver;
+
+import dev.partnerapps.company.PartnerUser;
+import java.security.Principal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores the grants of the authorization code flow — never a token value, only SHA-256 digests
+ * — and adds what Spring Authorization Server leaves out:
+ * <ul>
+ * <li>client_credentials tokens are not stored at all: they are self-contained JWTs, checked
+ * live on use; storing each would cost a write per token for nothing;</li>
+ * <li>refresh token rotation with reuse detection: a replaced refresh token presented again
+ * revokes its whole grant, and so does a second, concurrent refresh with the same token
+ * (saves are conditional on the version that was read);</li>
+ * <li>an absolute refresh lifetime: rotation never extends the grant;</li>
+ * <li>the user is read afresh on every load, so a disabled user's grants stop working.</li>
+ * </ul>
+ * Values we only know by digest travel inside {@link OAuth2Authorization} with the
+ * {@link #DIGEST} prefix; nothing in the server compares them.
+ */
+class PartnerAuthorizationService implements OAuth2AuthorizationService {
+
+    static final String DIGEST = "sha256:";
+    private static final String VERSION = PartnerAuthorizationService.class.getName() + ".version";
+    private static final String STORED_REFRESH = PartnerAuthorizationService.class.getName() + ".refresh";
+    private static final String GRANT_EXPIRES = PartnerAuthorizationService.class.getName() + ".grantExpires";
+    private static final String COLUMNS = """
+            id, application_id, principal_name, authorized_scopes, request_json, state_hash, code_hash,
+            code_issued_at, code_expires_at, code_invalidated, refresh_hash, refresh_issued_at,
+            refresh_expires_at, grant_expires_at, version
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final PartnerClients clients;
+    private final UserDetailsService users;
+    private final ChangeEpoch epoch;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    PartnerAuthorizationService(JdbcTemplate jdbc, PartnerClients clients, UserDetailsService users,
+            ChangeEpoch epoch) {
+        this.jdbc = jdbc;
+        this.clients = clients;
+        this.users = users;
+        this.epoch = epoch;
+    }
+
+    record StoredRequest(String authorizationUri, String clientId, String redirectUri, Set<String> scopes, String state,
+            Map<String, String> additionalParameters) {
+    }
+
+    @Override
+    @Transactional
+    public void save(OAuth2Authorization authorization) {
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
+            return;
+        }
+        OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
+        if (refresh != null && refresh.isInvalidated()) {
+            // Spring Authorization Server invalidates the refresh token when a code is used twice:
+            // the whole grant goes.
+            remove(authorization);
+            return;
+        }
+        Long version = authorization.getAttribute(VERSION);
+        if (version == null) {
+            insert(authorization);
+        } else {
+            update(authorization, version);
+        }
+    }
+
+    private void insert(OAuth2Authorization authorization) {
+        PartnerUser user = user(authorization);
+        Row row = Row.of(authorization, json);
+        jdbc.update("""
+                insert into oauth_authorizations (id, application_id, user_id, company_id, principal_name,
+                    authorized_scopes, request_json, state_hash, code_hash, code_issued_at, code_expires_at,
+                    code_invalidated, refresh_hash, refresh_issued_at, refresh_expires_at, grant_expires_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, authorization.getId(), Long.valueOf(authorization.getRegisteredClientId()), user.getUserId(),
+                user.getCompanyId(), authorization.getPrincipalName(), row.scopes, row.requestJson, row.stateHash,
+                row.codeHash, row.codeIssuedAt, row.codeExpiresAt, row.codeInvalidated, row.refreshHash,
+                row.refreshIssuedAt, row.refreshExpiresAt, row.refreshExpiresAt, Timestamp.from(Instant.now()));
+    }
+
+    private void update(OAuth2Authorization authorization, long version) {
+        Row row = Row.of(authorization, json);
+        String storedRefresh = authorization.getAttribute(STORED_REFRESH);
+        boolean rotated = storedRefresh != null && row.refreshHash != null && !storedRefresh.equals(row.refreshHash);
+        // The refresh lifetime counts from the first refresh token of the grant: rotation never extends it.
+        Timestamp grantExpires = authorization.getAttribute(GRANT_EXPIRES);
+        if (grantExpires == null) {
+            grantExpires = row.refreshExpiresAt;
+        }
+        Timestamp refreshExpires = row.refreshExpiresAt;
+        if (refreshExpires != null && grantExpires != null && refreshExpires.after(grantExpires)) {
+            refreshExpires = grantExpires;
+        }
+        int updated = jdbc.update("""
+                update oauth_authorizations set authorized_scopes = ?, request_json = ?, state_hash = ?, code_hash = ?,
+                    code_issued_at = ?, code_expires_at = ?, code_invalidated = ?, refresh_hash = ?,
+                    refresh_issued_at = ?, refresh_expires_at = ?, grant_expires_at = ?, version = version + 1
+                where id = ? and version = ?
+                """, row.scopes, row.requestJson, row.stateHash, row.codeHash, row.codeIssuedAt, row.codeExpiresAt,
+                row.codeInvalidated, row.refreshHash, row.refreshIssuedAt, refreshExpires, grantExpires,
+                authorization.getId(), version);
+        if (updated == 0) {
+            // Someone else changed this grant since we read it: with refresh tokens that means the
+            // same token was used twice at once. Treat it as reuse.
+            remove(authorization);
+            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+        }
+        if (rotated) {
+            jdbc.update("insert into oauth_replaced_refresh_tokens (token_hash, authorization_id, expires_at) values (?, ?, ?)",
+                    storedRefresh, authorization.getId(), grantExpires == null
+                            ? Timestamp.from(Instant.now().plusSeconds(86_400)) : grantExpires);
+        }
+    }
+
+    @Override
+    public void remove(OAuth2Authorization authorization) {
+        revokeGrant(authorization.getId());
+    }
+
+    /** Deletes a grant; the access tokens that carry its id stop verifying on every instance. */
+    void revokeGrant(String id) {
+        if (jdbc.update("delete from oauth_authorizations where id = ?", id) > 0) {
+            epoch.changed();
+        }
+    }
+
+    /** The grant of a current refresh token, without the replay check: for introspection and revocation. */
+    OAuth2Authorization findByRefreshTokenQuietly(String token) {
+        if (!StringUtils.hasText(token) || token.length() > 4096) {
+            return null;
+        }
+        return byColumn("refresh_hash", Digests.sha256(token));
+    }
+
+    @Override
+    public OAuth2Authorization findById(String id) {
+        return first(jdbc.query("select " + COLUMNS + " from oauth_authorizations where id = ?", this::map, id));
+    }
+
+    @Override
+    @Transactional
+    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+        if (!StringUtils.hasText(token) || token.length() > 4096) {
+            return null;
+        }
+        String digest = Digests.sha256(token);
+        if (tokenType == null) {
+            OAuth2Authorization found = byColumn("state_hash", digest);
+            found = found != null ? found : byColumn("code_hash", digest);
+            return found != null ? found : byRefreshToken(digest);
+        }
+        return switch (tokenType.getValue()) {
+            case OAuth2ParameterNames.STATE -> byColumn("state_hash", digest);
+            case OAuth2ParameterNames.CODE -> byColumn("code_hash", digest);
+            case OAuth2ParameterNames.REFRESH_TOKEN -> byRefreshToken(digest);
+            default -> null;
+        };
+    }
+
+    private OAuth2Authorization byRefreshToken(String digest) {
+        OAuth2Authorization found = byColumn("refresh_hash", digest);
+        if (found == null) {
+            List<String> replaced = jdbc.queryForList(
+                    "select authorization_id from oauth_replaced_refresh_tokens where token_hash = ?", String.class, digest);
+            // A refresh token that rotation already replaced: someone replays it. Revoke the grant.
+            replaced.forEach(this::revokeGrant);
+        }
+        return found;
+    }
+
+    private OAuth2Authorization byColumn(String column, String digest) {
+        return first(jdbc.query("select " + COLUMNS + " from oauth_authorizations where " + column + " = ?",
+                this::map, digest));
+    }
+
+    private static OAuth2Authorization first(List<OAuth2Authorization> found) {
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private OAuth2Authorization map(ResultSet rs, int row) throws SQLException {
+        RegisteredClient client = clients.findById(rs.getString("application_id"));
+        Authentication principal = principal(rs.getString("principal_name"));
+        if (client == null || principal == null) {
+            return null;
+        }
+        OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
+                .id(rs.getString("id"))
+                .principalName(rs.getString("principal_name"))
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizedScopes(split(rs.getString("authorized_scopes")))
+                .attribute(Principal.class.getName(), principal)
+                .attribute(VERSION, rs.getLong("version"));
+        Timestamp grantExpires = rs.getTimestamp("grant_expires_at");
+        if (grantExpires != null) {
+            builder.attribute(GRANT_EXPIRES, grantExpires);
+        }
+        String request = rs.getString("request_json");
+        if (request != null) {
+            builder.attribute(OAuth2AuthorizationRequest.class.getName(), request(request));
+        }
+        String state = rs.getString("state_hash");
+        if (state != null) {
+            builder.attribute(OAuth2ParameterNames.STATE, DIGEST + state);
+        }
+        String code = rs.getString("code_hash");
+        if (code != null) {
+            boolean invalidated = rs.getBoolean("code_invalidated");
+            builder.token(new OAuth2AuthorizationCode(DIGEST + code, instant(rs, "code_issued_at"),
+                    instant(rs, "code_expires_at")),
+                    metadata -> metadata.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, invalidated));
+        }
+        String refresh = rs.getString("refresh_hash");
+        if (refresh != null) {
+            Instant issued = instant(rs, "refresh_issued_at");
+            builder.refreshToken(new OAuth2RefreshToken(DIGEST + refresh, issued, instant(rs, "refresh_expires_at")));
+            builder.attribute(STORED_REFRESH, refresh);
+            // Access tokens are self-contained and not stored; the server still expects one beside
+            // a refresh token (it invalidates both together), so a stand-in that is never sent.
+            builder.accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, DIGEST + "not-stored", issued,
+                    issued.plusSeconds(1)));
+        }
+        return builder.build();
+    }
+
+    /** The user, read now: a disabled or deleted user has no usable grant. */
+    private Authentication principal(String email) {
+        try {
+            UserDetails user = users.loadUserByUsername(email);
+            if (!user.isEnabled()) {
+                return null;
+            }
+            return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        } catch (UsernameNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static PartnerUser user(OAuth2Authorization authorization) {
+        Authentication principal = authorization.getAttribute(Principal.class.getName());
+        if (principal == null || !(principal.getPrincipal() instanceof PartnerUser user)) {
+            throw new IllegalStateException("An authorization code grant needs a signed-in partner user");
+        }
+        return user;
+    }
+
+    private OAuth2AuthorizationRequest request(String stored) {
+        StoredRequest r = json.readValue(stored, StoredRequest.class);
+        return OAuth2AuthorizationRequest.authorizationCode()
+                .authorizationUri(r.authorizationUri())
+                .clientId(r.clientId())
+                .redirectUri(r.redirectUri())
+                .scopes(r.scopes())
+                .state(r.state())
+                .additionalParameters(params -> params.putAll(r.additionalParameters()))
+                .build();
+    }
+
+    private static Set<String> split(String scopes) {
+        return scopes == null || scopes.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(scopes.split(" ")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** The columns of one authorization, token values replaced by their digests. */
+    private record Row(String scopes, String requestJson, String stateHash, String codeHash, Timestamp codeIssuedAt,
+            Timestamp codeExpiresAt, boolean codeInvalidated, String refreshHash, Timestamp refreshIssuedAt,
+            Timestamp refreshExpiresAt) {
+
+        static Row of(OAuth2Authorization authorization, JsonMapper json) {
+            OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
+            String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
+            OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+            OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
+            return new Row(String.join(" ", authorization.getAuthorizedScopes()),
+                    request == null ? null : json.writeValueAsString(stored(request)),
+                    state == null ? null : digestOf(state),
+                    code == null ? null : digestOf(code.getToken().getTokenValue()),
+                    code == null ? null : timestamp(code.getToken().getIssuedAt()),
+                    code == null ? null : timestamp(code.getToken().getExpiresAt()),
+                    code != null && code.isInvalidated(),
+                    refresh == null ? null : digestOf(refresh.getToken().getTokenValue()),
+                    refresh == null ? null : timestamp(refresh.getToken().getIssuedAt()),
+                    refresh == null ? null : timestamp(refresh.getToken().getExpiresAt()));
+        }
+
+        private static StoredRequest stored(OAuth2AuthorizationRequest request) {
+            Map<String, String> additional = new LinkedHashMap<>();
+            request.getAdditionalParameters().forEach((k, v) -> {
+                if (v != null) {
+                    additional.put(k, v.toString());
+                }
+            });
+            return new StoredRequest(request.getAuthorizationUri(), request.getClientId(), request.getRedirectUri(),
+                    request.getScopes(), request.getState(), additional);
+        }
+
+        private static String digestOf(String value) {
+            return value.startsWith(DIGEST) ? value.substring(DIGEST.length()) : Digests.sha256(value);
+        }
+
+        private static Timestamp timestamp(Instant instant) {
+            return instant == null ? null : Timestamp.from(instant);
+        }
+    }
+}

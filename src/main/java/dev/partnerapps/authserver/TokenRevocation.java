@@ -1,0 +1,51 @@
+package dev.partnerapps.authserver;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
+
+/**
+ * RFC 7009: an application revokes its own tokens. An access token is denied by its id until
+ * it expires; a refresh token takes its whole grant with it. Anything else answers 200 and
+ * changes nothing, as the RFC asks.
+ */
+class TokenRevocation implements AuthenticationProvider {
+
+    private final AccessTokens accessTokens;
+    private final PartnerAuthorizationService grants;
+
+    TokenRevocation(AccessTokens accessTokens, PartnerAuthorizationService grants) {
+        this.accessTokens = accessTokens;
+        this.grants = grants;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        OAuth2TokenRevocationAuthenticationToken request = (OAuth2TokenRevocationAuthenticationToken) authentication;
+        OAuth2ClientAuthenticationToken caller = TokenIntrospection.caller(request);
+        String clientId = caller.getRegisteredClient().getClientId();
+        String token = request.getToken();
+
+        var jwt = accessTokens.decode(token);
+        if (jwt.isPresent()) {
+            Jwt accessToken = jwt.get();
+            if (clientId.equals(accessToken.getClaimAsString(AccessTokenClaims.CLIENT_ID))) {
+                accessTokens.revoke(accessToken);
+            }
+            return request;
+        }
+        OAuth2Authorization grant = grants.findByRefreshTokenQuietly(token);
+        if (grant != null && grant.getRegisteredClientId().equals(caller.getRegisteredClient().getId())) {
+            grants.revokeGrant(grant.getId());
+        }
+        return request;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return OAuth2TokenRevocationAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

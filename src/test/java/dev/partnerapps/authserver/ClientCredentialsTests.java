@@ -1,0 +1,261 @@
+package dev.partnerapps.authserver;
+
+import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
+import static dev.partnerapps.support.DemoUsers.GLOBEX_ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import dev.partnerapps.support.Console;
+import dev.partnerapps.support.HttpSession;
+import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.OAuth;
+import dev.partnerapps.support.Sandboxes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** client_credentials, introspection and revocation of PRODUCT.md section 5, over real HTTP. */
+@IntegrationTest
+class ClientCredentialsTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Console console;
+    private OAuth oauth;
+
+    @BeforeEach
+    void setUp() {
+        console = new Console(mvc, userDetails);
+        oauth = new OAuth(port);
+    }
+
+    private static Map<String, Object> claims(String jwt) throws Exception {
+        return SignedJWT.parse(jwt).getJWTClaimsSet().getClaims();
+    }
+
+    @Test
+    void discoveryMetadataListsTheEndpointsAndOnlyTheSupportedGrants() throws Exception {
+        String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(oauth.uri("/.well-known/oauth-authorization-server"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(json);
+        assertThat(metadata.getTokenEndpointURI()).isEqualTo(oauth.uri("/oauth2/token"));
+        assertThat(metadata.getAuthorizationEndpointURI()).isEqualTo(oauth.uri("/oauth2/authorize"));
+        assertThat(metadata.getIntrospectionEndpointURI()).isEqualTo(oauth.uri("/oauth2/introspect"));
+        assertThat(metadata.getRevocationEndpointURI()).isEqualTo(oauth.uri("/oauth2/revoke"));
+        assertThat(metadata.getJWKSetURI()).isEqualTo(oauth.uri("/oauth2/jwks"));
+        assertThat(metadata.getGrantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE,
+                GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS);
+        assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
+        assertThat(metadata.getTokenEndpointAuthMethods()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post");
+        assertThat(metadata.getScopes().toStringList()).contains("EXPRPT", "CCARD", "LIST", "QUICKX");
+
+        JWKSet jwks = JWKSet.load(oauth.uri("/oauth2/jwks").toURL());
+        assertThat(jwks.getKeys()).isNotEmpty().allSatisfy(key -> {
+            assertThat(key.getKeyType()).isEqualTo(KeyType.EC);
+            assertThat(key.isPrivate()).isFalse();
+        });
+    }
+
+    @Test
+    void noScopeMeansAllApisUsedAndTheTokenNamesTheOwnerCompany() throws Exception {
+        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Tokens"), "LIST", "EXPRPT", "CCARD");
+        String token = oauth.accessToken(app.key(), app.secret());
+        SignedJWT jwt = SignedJWT.parse(token);
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(jwt.getHeader().getKeyID()).isNotBlank();
+        Map<String, Object> claims = jwt.getJWTClaimsSet().getClaims();
+        assertThat((List<?>) claims.get("scope")).extracting(Object::toString)
+                .containsExactlyInAnyOrder("LIST", "EXPRPT", "CCARD");
+        assertThat(claims).containsEntry("company_domain", "acme-sandbox.example").containsEntry("client_id", app.key());
+        assertThat(claims.get("company")).isEqualTo(String.valueOf(jdbc.queryForObject(
+                "select id from companies where domain = 'acme-sandbox.example'", Long.class)));
+        long lifetime = jwt.getJWTClaimsSet().getExpirationTime().getTime() - jwt.getJWTClaimsSet().getIssueTime().getTime();
+        assertThat(lifetime).isEqualTo(3_600_000L);
+    }
+
+    @Test
+    void aSubsetOfScopesIsGrantedAndAnythingOutsideApisUsedIsInvalidScope() throws Exception {
+        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Subset"), "LIST", "EXPRPT");
+        String token = OAuth.tokens(oauth.token(OAuth.basic(app.key(), app.secret()), new ClientCredentialsGrant(),
+                "LIST", null)).getAccessToken().getValue();
+        assertThat((List<?>) claims(token).get("scope")).extracting(Object::toString).containsExactly("LIST");
+
+        for (String scope : new String[] {"USER", "LIST CCARD", "NOT-A-SCOPE"}) {
+            ErrorObject error = OAuth.error(oauth.token(OAuth.basic(app.key(), app.secret()), new ClientCredentialsGrant(),
+                    scope, null));
+            assertThat(error.getCode()).isEqualTo("invalid_scope");
+            assertThat(error.getHTTPStatusCode()).isEqualTo(400);
+            assertThat(error.getDescription()).isNotBlank();
+        }
+    }
+
+    @Test
+    void theCompanyParameterNamesAnEnablingCompanyOfAPublicApplicationOnly() throws Exception {
+        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
+        Console.Credentials privateApp = console.register(ACME_DEVELOPER, Console.uniqueName("Private"), "LIST");
+        String sandbox = Sandboxes.create(port);
+        String sandboxDomain = sandbox.substring(sandbox.indexOf('@') + 1);
+        console.enable(GLOBEX_ADMIN, shared.key());
+
+        assertThat(claims(OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+                null, "acme-sandbox.example")).getAccessToken().getValue())).containsEntry("company_domain", "acme-sandbox.example");
+        assertThat(claims(OAuth.tokens(oauth.token(OAuth.post(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+                null, "GLOBEX.example")).getAccessToken().getValue())).containsEntry("company_domain", "globex.example");
+
+        for (String company : new String[] {sandboxDomain, "no-such-company.example"}) {
+            ErrorObject error = OAuth.error(oauth.token(OAuth.basic(shared.key(), shared.secret()),
+                    new ClientCredentialsGrant(), null, company));
+            assertThat(error.getCode()).isEqualTo("unauthorized_client");
+            assertThat(error.getHTTPStatusCode()).isEqualTo(400);
+        }
+        // A Private application is for its owner only, even where someone enabled it before.
+        assertThat(OAuth.error(oauth.token(OAuth.basic(privateApp.key(), privateApp.secret()), new ClientCredentialsGrant(),
+                null, "globex.example")).getCode()).isEqualTo("unauthorized_client");
+        console.visibility(shared.key(), "PRIVATE");
+        assertThat(OAuth.error(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+                null, "globex.example")).getCode()).isEqualTo("unauthorized_client");
+    }
+
+    @Test
+    void wrongSecretUnknownKeyAndInactiveApplicationAreInvalidClient() throws Exception {
+        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Guarded"), "LIST");
+        List<ErrorObject> errors = List.of(
+                OAuth.error(oauth.clientCredentials(app.key(), app.secret() + "x")),
+                OAuth.error(oauth.clientCredentials("unknown-key", app.secret())),
+                OAuth.error(oauth.token(OAuth.post(app.key(), "wrong"), new ClientCredentialsGrant(), null, null)));
+        String name = jdbc.queryForObject("select name from partner_applications where client_key = ?", String.class, app.key());
+        console.modify(ACME_DEVELOPER, app.key(), name, false, "", "LIST");
+        errors = new java.util.ArrayList<>(errors);
+        errors.add(OAuth.error(oauth.clientCredentials(app.key(), app.secret())));
+        assertThat(errors).allSatisfy(error -> {
+            assertThat(error.getCode()).isEqualTo("invalid_client");
+            assertThat(error.getHTTPStatusCode()).isEqualTo(401);
+            assertThat(error.getDescription()).isNotBlank();
+        });
+    }
+
+    @Test
+    void afterNewSecretTheOldSecretFailsTheNewOneWorksAndIssuedTokensStayValid() throws Exception {
+        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Rotated"), "LIST");
+        String issuedBefore = oauth.accessToken(app.key(), app.secret());
+        String html = mvc.perform(post("/admin/web-services/applications/{key}/new-secret", app.key())
+                .with(console.as(ACME_DEVELOPER)).with(csrf())).andReturn().getResponse().getContentAsString();
+        String newSecret = OAuth.hiddenValueById(html, "client-secret");
+
+        assertThat(OAuth.error(oauth.clientCredentials(app.key(), app.secret())).getCode()).isEqualTo("invalid_client");
+        String issuedAfter = oauth.accessToken(app.key(), newSecret);
+        assertThat(oauth.introspect(app.key(), newSecret, issuedBefore).isActive()).isTrue();
+        assertThat(oauth.introspect(app.key(), newSecret, issuedAfter).isActive()).isTrue();
+    }
+
+    @Test
+    void tokenResponsesAreNeverCached() throws Exception {
+        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("NoStore"), "LIST");
+        String basic = Base64.getEncoder().encodeToString((app.key() + ":" + app.secret()).getBytes());
+        for (String secretHeader : new String[] {basic, Base64.getEncoder().encodeToString((app.key() + ":bad").getBytes())}) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(oauth.uri("/oauth2/token"))
+                    .header("Authorization", "Basic " + secretHeader)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        }
+    }
+
+    @Test
+    void introspectionAnswersOnlyAboutTheCallersOwnTokensAndHonoursDisabling() throws Exception {
+        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST", "EXPRPT");
+        Console.Credentials other = console.register(ACME_DEVELOPER, Console.uniqueName("Other"), "LIST");
+        console.enable(GLOBEX_ADMIN, shared.key());
+        String acmeToken = oauth.accessToken(shared.key(), shared.secret());
+        String globexToken = OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()),
+                new ClientCredentialsGrant(), null, "globex.example")).getAccessToken().getValue();
+
+        TokenIntrospectionSuccessResponse own = oauth.introspect(shared.key(), shared.secret(), globexToken);
+        assertThat(own.isActive()).isTrue();
+        assertThat(own.getClientID().getValue()).isEqualTo(shared.key());
+        assertThat(own.getScope().toStringList()).containsExactlyInAnyOrder("LIST", "EXPRPT");
+        assertThat(own.getStringParameter("company_domain")).isEqualTo("globex.example");
+        assertThat(oauth.introspect(other.key(), other.secret(), globexToken).isActive()).isFalse();
+        assertThat(oauth.introspect(shared.key(), shared.secret(), "not-a-token").isActive()).isFalse();
+        assertThat(oauth.introspect(shared.key(), shared.secret(), globexToken.substring(0, globexToken.length() - 4) + "AAAA")
+                .isActive()).isFalse();
+
+        console.disable(GLOBEX_ADMIN, shared.key());
+        assertThat(oauth.introspect(shared.key(), shared.secret(), globexToken).isActive()).isFalse();
+        assertThat(oauth.introspect(shared.key(), shared.secret(), acmeToken).isActive()).isTrue();
+        assertThat(OAuth.error(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(), null,
+                "globex.example")).getCode()).isEqualTo("unauthorized_client");
+
+        console.enable(GLOBEX_ADMIN, shared.key());
+        assertThat(oauth.introspect(shared.key(), shared.secret(), globexToken).isActive()).isTrue();
+    }
+
+    @Test
+    void revokingAnAccessTokenEndsItOnlyForItsOwnApplication() throws Exception {
+        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Revoking"), "LIST");
+        Console.Credentials other = console.register(ACME_DEVELOPER, Console.uniqueName("Bystander"), "LIST");
+        String token = oauth.accessToken(app.key(), app.secret());
+
+        assertThat(oauth.revoke(other.key(), other.secret(), new BearerAccessToken(token))).isEqualTo(200);
+        assertThat(oauth.introspect(app.key(), app.secret(), token).isActive()).isTrue();
+        assertThat(oauth.revoke(app.key(), app.secret(), new BearerAccessToken(token))).isEqualTo(200);
+        assertThat(oauth.introspect(app.key(), app.secret(), token).isActive()).isFalse();
+        assertThat(oauth.revoke(app.key(), app.secret() + "x", new BearerAccessToken(token))).isEqualTo(401);
+    }
+
+    @Test
+    void passwordAndImplicitGrantsAreRefused() throws Exception {
+        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Legacy"), "LIST");
+        String basic = Base64.getEncoder().encodeToString((app.key() + ":" + app.secret()).getBytes());
+        HttpResponse<String> password = HttpClient.newHttpClient().send(HttpRequest.newBuilder(oauth.uri("/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=dev%40acme-sandbox.example"
+                        + "&password=demo-password-1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(password.statusCode()).isEqualTo(400);
+        assertThat(password.body()).contains("unsupported_grant_type");
+
+        HttpSession user = new HttpSession(port);
+        user.signIn(ACME_DEVELOPER, dev.partnerapps.support.DemoUsers.PASSWORD);
+        HttpResponse<String> implicit = user.get("/oauth2/authorize?response_type=token&client_id=" + app.key()
+                + "&redirect_uri=" + java.net.URLEncoder.encode("https://app.example.com/callback", "UTF-8") + "&state=s");
+        assertThat(HttpSession.location(implicit)).doesNotContain("access_token");
+        assertThat(implicit.statusCode() == 400 || HttpSession.location(implicit).contains("error=unsupported_response_type"))
+                .isTrue();
+    }
+}
