@@ -1,0 +1,119 @@
+# Shared by the benchmark scripts: a throw-away PostgreSQL, the app on it, a registered
+# application, and wrk runs summarised as one line each. Everything is stopped on exit.
+
+DURATION=${DURATION:-20s}
+WORK=$(mktemp -d /tmp/partnerapps-bench.XXXXXX)
+chmod 755 "$WORK"
+PG_PID_DIR=""
+APP_PID=""
+
+bench_cleanup() {
+    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+    if [ -n "$PG_PID_DIR" ]; then
+        su postgres -s /bin/sh -c "'$PG_BIN/pg_ctl' -D '$PG_PID_DIR' -m immediate -w stop" >/dev/null 2>&1 || true
+    fi
+    rm -rf "$WORK"
+}
+trap bench_cleanup EXIT
+
+free_port() {
+    local p
+    for p in $(seq "$1" "$(( $1 + 200 ))"); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+    done
+    echo "bench: no free port near $1" >&2; exit 1
+}
+
+bench_prepare() {
+    local missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "bench: installing ${missing[*]}"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/sh postgres
+    for jdk in /usr/lib/jvm/temurin-25*; do
+        if [ -x "$jdk/bin/java" ]; then export JAVA_HOME="$jdk"; break; fi
+    done
+    JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+    echo "bench: building the application jar"
+    ./mvnw -q -B -DskipTests package
+    JAR=$(ls target/partner-apps-*.jar | grep -v plain | head -n 1)
+
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    PG_PID_DIR="$WORK/pg"
+    mkdir -p "$PG_PID_DIR" && chown postgres:postgres "$PG_PID_DIR" && chmod 700 "$PG_PID_DIR"
+    PG_PORT=$(free_port 56432)
+    su postgres -s /bin/sh -c "'$PG_BIN/initdb' -D '$PG_PID_DIR' -U postgres -A trust --no-sync -E UTF8" >/dev/null
+    su postgres -s /bin/sh -c "'$PG_BIN/pg_ctl' -D '$PG_PID_DIR' -l '$PG_PID_DIR/server.log' -w \
+        -o \"-p $PG_PORT -k '$PG_PID_DIR' -c listen_addresses=127.0.0.1 -c max_connections=100\" start" >/dev/null
+    "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "create database partnerapps" >/dev/null
+}
+
+bench_start_app() {
+    APP_PORT=$(free_port 18080)
+    APP_URL="http://127.0.0.1:$APP_PORT"
+    PARTNERAPPS_OAUTH_MASTER_KEY=$(head -c 32 /dev/urandom | base64) \
+    SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/partnerapps" \
+    SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
+        "$JAVA" ${BENCH_JVM_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \
+        --logging.level.root=warn > "$WORK/app.log" 2>&1 &
+    APP_PID=$!
+    for _ in $(seq 1 120); do
+        curl -fsS "$APP_URL/actuator/health" >/dev/null 2>&1 && return
+        kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; echo "bench: the app did not start" >&2; exit 1; }
+        sleep 1
+    done
+    echo "bench: the app did not become healthy" >&2; exit 1
+}
+
+csrf_of() {
+    grep -o 'name="_csrf" value="[^"]*"' "$1" | head -n 1 | sed 's/.*value="//; s/"$//'
+}
+
+# Creates a sandbox through /signup and registers an application with the given scopes,
+# exactly as a person would; sets CLIENT_KEY and CLIENT_SECRET.
+bench_register_application() {
+    local jar="$WORK/cookies" page="$WORK/page.html" id
+    id=$(date +%s%N | tail -c 9)
+    curl -fsS -c "$jar" -b "$jar" "$APP_URL/signup" -o "$page"
+    curl -fsS -c "$jar" -b "$jar" -o /dev/null \
+        --data-urlencode "_csrf=$(csrf_of "$page")" --data-urlencode "companyName=Bench $id" \
+        --data-urlencode "companyDomain=bench-$id.example" --data-urlencode "email=dev@bench-$id.example" \
+        --data-urlencode "password=benchmark password" "$APP_URL/signup"
+    curl -fsS -c "$jar" -b "$jar" "$APP_URL/admin/web-services/applications/new" -o "$page"
+    local form=(--data-urlencode "_csrf=$(csrf_of "$page")" --data-urlencode "name=Bench app"
+                --data-urlencode "active=true")
+    for scope in $1; do form+=(--data-urlencode "scopes=$scope"); done
+    curl -fsS -c "$jar" -b "$jar" "${form[@]}" "$APP_URL/admin/web-services/applications" -o "$page"
+    CLIENT_KEY=$(grep -o 'id="client-key" value="[^"]*"' "$page" | sed 's/.*value="//; s/"$//')
+    CLIENT_SECRET=$(grep -o 'id="client-secret" value="[^"]*"' "$page" | sed 's/.*value="//; s/"$//')
+    COMPANY_DOMAIN="bench-$id.example"
+    [ -n "$CLIENT_KEY" ] && [ -n "$CLIENT_SECRET" ] || { echo "bench: could not register an application" >&2; exit 1; }
+}
+
+bench_warm_up() {
+    echo "bench: warming up the JIT (15 s)"
+    wrk -t2 -c16 -d15s -s "$1" "$2" >/dev/null
+}
+
+# One measured run: prints throughput, p50/p99 and non-2xx responses.
+bench_run() {
+    local connections=$1 script=$2 url=$3 unit=$4 out
+    out=$(wrk -t2 -c"$connections" -d"$DURATION" --latency -s "$script" "$url")
+    local rps p50 p99 errors
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+    p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+    errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+    printf '%3d connections: %10s %-10s p50 %8s   p99 %8s   non-2xx %s\n' \
+        "$connections" "$rps" "$unit" "$p50" "$p99" "${errors:-0}"
+}
+
+bench_report() {
+    echo
+    echo "JDK:       $("$JAVA" -version 2>&1 | head -n 1)"
+    echo "App RSS:   peak $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$APP_PID/status")"
+    echo "Machine:   $(nproc) cores, load generator (wrk) on the same machine"
+}
