@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Token endpoint benchmark (issue #5): client_credentials tokens per second and latency
-# percentiles at 8 and 32 connections, against the app on a throw-away PostgreSQL.
+# Benchmarks against the app on a throw-away PostgreSQL, load from wrk on the same machine:
+#  1. the token endpoint (issue #5): client_credentials tokens/s and latency at 8 and 32 connections;
+#  2. a platform API (issue #6): GET of a list's items with a valid token at 32 connections.
 #
 #   bash bench/token-endpoint.sh            # 20 s per run
 #   DURATION=60s bash bench/token-endpoint.sh
@@ -32,5 +33,27 @@ echo
 echo "== client_credentials at $APP_URL/oauth2/token (${DURATION} per run) =="
 for connections in 8 32; do
     bench_run "$connections" "$WORK/token.lua" "$APP_URL/oauth2/token" "tokens/s"
+done
+# A "Project Codes" list with 25 items for the API run (the postgres profile has no demo data).
+"$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d partnerapps -c \
+    "insert into lists (company_id, name) select id, 'Project Codes' from companies where domain = '$COMPANY_DOMAIN'" >/dev/null
+LIST_ID=$("$PG_BIN/psql" -qtA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d partnerapps -c \
+    "select l.id from lists l join companies c on c.id = l.company_id where c.domain = '$COMPANY_DOMAIN'")
+TOKEN=$(curl -fsS -u "$CLIENT_KEY:$CLIENT_SECRET" -d grant_type=client_credentials -d scope=LIST "$APP_URL/oauth2/token" \
+    | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+for i in $(seq 1 25); do
+    curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
+        -d "{\"listId\": $LIST_ID, \"code\": \"PRJ-$i\", \"name\": \"Project $i\"}" "$APP_URL/api/v3.0/common/listitems"
+done
+cat > "$WORK/items.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+LUA
+ITEMS_URL="$APP_URL/api/v3.0/common/listitems?listId=$LIST_ID"
+curl -fsS -H "Authorization: Bearer $TOKEN" "$ITEMS_URL" | grep -q '"PRJ-1"' || { echo "bench: no items" >&2; exit 1; }
+bench_warm_up "$WORK/items.lua" "$ITEMS_URL"
+echo
+echo "== GET /api/v3.0/common/listitems (25 items, live enablement check on every call) =="
+for connections in 8 32; do
+    bench_run "$connections" "$WORK/items.lua" "$ITEMS_URL" "requests/s"
 done
 bench_report

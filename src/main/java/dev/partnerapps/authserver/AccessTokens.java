@@ -31,6 +31,14 @@ public class AccessTokens {
     private final PartnerClients clients;
     private final GenerationCache<String, Boolean> revoked;
     private final GenerationCache<String, Boolean> grants;
+    /**
+     * Tokens whose signature already verified, until they expire: an ES256 verification costs
+     * about half a millisecond and a partner sends the same token many times. Only the signature
+     * is remembered; the live checks run on every call.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Jwt> verifiedSignatures =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_VERIFIED = 50_000;
 
     AccessTokens(JwtDecoder accessTokenDecoder, JdbcTemplate jdbc, ChangeEpoch epoch, TokenPolicy policy,
             PartnerClients clients) {
@@ -55,8 +63,21 @@ public class AccessTokens {
         if (token == null || token.length() > 8192 || token.chars().filter(c -> c == '.').count() != 2) {
             return Optional.empty();
         }
+        Jwt known = verifiedSignatures.get(token);
+        if (known != null) {
+            if (known.getExpiresAt() != null && known.getExpiresAt().isAfter(Instant.now())) {
+                return Optional.of(known);
+            }
+            verifiedSignatures.remove(token);
+            return Optional.empty();
+        }
         try {
-            return Optional.of(decoder.decode(token));
+            Jwt jwt = decoder.decode(token);
+            if (verifiedSignatures.size() >= MAX_VERIFIED) {
+                verifiedSignatures.clear();
+            }
+            verifiedSignatures.put(token, jwt);
+            return Optional.of(jwt);
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();
         }

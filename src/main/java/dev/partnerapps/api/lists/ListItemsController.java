@@ -1,0 +1,208 @@
+package dev.partnerapps.api.lists;
+
+import dev.partnerapps.api.ApiCaller;
+import dev.partnerapps.api.ApiConflictException;
+import dev.partnerapps.api.ApiNotFoundException;
+import dev.partnerapps.api.BadApiRequestException;
+import dev.partnerapps.api.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * List Item (scope LIST): the company's lists and their items. Every query is bounded by the
+ * token's company, so another company's list or item is simply not found.
+ */
+@RestController
+@RequestMapping("/api/v3.0/common")
+class ListItemsController {
+
+    static final String SCOPE = "LIST";
+
+    record ListView(long id, String name) {
+    }
+
+    record ItemView(long id, long listId, String code, String name, Long parentId) {
+    }
+
+    record ItemRequest(@NotNull(message = "is required") @Positive Long listId,
+            @NotBlank(message = "is required") @Size(max = 50, message = "at most 50 characters") String code,
+            @NotBlank(message = "is required") @Size(max = 200, message = "at most 200 characters") String name,
+            @Positive Long parentId) {
+    }
+
+    private static final RowMapper<ItemView> ITEM = (rs, i) -> new ItemView(rs.getLong("id"), rs.getLong("list_id"),
+            rs.getString("code"), rs.getString("name"), (Long) rs.getObject("parent_id", Long.class));
+
+    private final JdbcTemplate jdbc;
+
+    ListItemsController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/lists")
+    Paging.Collection<ListView> lists(Authentication authentication, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Long offset) {
+        ApiCaller caller = ApiCaller.of(authentication);
+        caller.require(SCOPE);
+        Paging.Window window = Paging.window(limit, offset);
+        List<ListView> lists = jdbc.query("select id, name from lists where company_id = ? order by id limit ? offset ?",
+                (rs, i) -> new ListView(rs.getLong("id"), rs.getString("name")), caller.companyId(), window.limit(),
+                window.offset());
+        return Paging.page(lists, window, count("select count(*) from lists where company_id = ?", caller.companyId()));
+    }
+
+    @GetMapping("/listitems")
+    Paging.Collection<ItemView> items(Authentication authentication, @RequestParam(required = false) Long listId,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Long offset) {
+        ApiCaller caller = ApiCaller.of(authentication);
+        caller.require(SCOPE);
+        if (listId == null) {
+            throw new BadApiRequestException("Parameter 'listId' is required.");
+        }
+        Paging.Window window = Paging.window(limit, offset);
+        // One round trip in the common case: the company check is part of the query and the
+        // total comes with the page. Only an empty page needs to ask why it is empty.
+        long[] total = {0};
+        List<ItemView> items = jdbc.query("select i.id, i.list_id, i.code, i.name, i.parent_id, count(*) over () as total "
+                + "from list_items i join lists l on l.id = i.list_id where i.list_id = ? and l.company_id = ? "
+                + "order by i.code limit ? offset ?", (rs, i) -> {
+                    total[0] = rs.getLong("total");
+                    return ITEM.mapRow(rs, i);
+                }, listId, caller.companyId(), window.limit(), window.offset());
+        if (items.isEmpty()) {
+            requireList(caller, listId);
+            total[0] = count("select count(*) from list_items where list_id = ?", listId);
+        }
+        return Paging.page(items, window, total[0]);
+    }
+
+    @GetMapping("/listitems/{id}")
+    ItemView item(Authentication authentication, @PathVariable long id) {
+        ApiCaller caller = ApiCaller.of(authentication);
+        caller.require(SCOPE);
+        return find(caller, id);
+    }
+
+    @PostMapping("/listitems")
+    @Transactional
+    ResponseEntity<ItemView> create(Authentication authentication, @Valid @RequestBody ItemRequest request) {
+        ApiCaller caller = ApiCaller.of(authentication);
+        caller.require(SCOPE);
+        if (count("select count(*) from lists where id = ? and company_id = ?", request.listId(), caller.companyId()) == 0) {
+            throw new BadApiRequestException("listId does not name a list of your company.");
+        }
+        requireParent(request.listId(), request.parentId(), null);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        try {
+            jdbc.update(connection -> {
+                var statement = connection.prepareStatement(
+                        "insert into list_items (list_id, code, name, parent_id) values (?, ?, ?, ?)", new String[] {"id"});
+                statement.setLong(1, request.listId());
+                statement.setString(2, request.code().strip());
+                statement.setString(3, request.name().strip());
+                statement.setObject(4, request.parentId(), java.sql.Types.BIGINT);
+                return statement;
+            }, keys);
+        } catch (DuplicateKeyException e) {
+            throw new ApiConflictException("Code '" + request.code().strip() + "' is already used in this list.");
+        }
+        ItemView created = find(caller, keys.getKey().longValue());
+        return ResponseEntity.created(URI.create("/api/v3.0/common/listitems/" + created.id())).body(created);
+    }
+
+    @PutMapping("/listitems/{id}")
+    @Transactional
+    ItemView update(Authentication authentication, @PathVariable long id, @Valid @RequestBody ItemRequest request) {
+        ApiCaller caller = ApiCaller.of(authentication);
+        caller.require(SCOPE);
+        ItemView existing = find(caller, id);
+        if (existing.listId() != request.listId()) {
+            throw new BadApiRequestException("An item cannot move to another list.");
+        }
+        requireParent(existing.listId(), request.parentId(), id);
+        try {
+            jdbc.update("update list_items set code = ?, name = ?, parent_id = ?, version = version + 1 where id = ?",
+                    request.code().strip(), request.name().strip(), request.parentId(), id);
+        } catch (DuplicateKeyException e) {
+            throw new ApiConflictException("Code '" + request.code().strip() + "' is already used in this list.");
+        }
+        return find(caller, id);
+    }
+
+    @DeleteMapping("/listitems/{id}")
+    @Transactional
+    ResponseEntity<Void> delete(Authentication authentication, @PathVariable long id) {
+        ApiCaller caller = ApiCaller.of(authentication);
+        caller.require(SCOPE);
+        find(caller, id);
+        if (count("select count(*) from list_items where parent_id = ?", id) > 0) {
+            throw new ApiConflictException("The item has child items; delete or move them first.");
+        }
+        jdbc.update("delete from list_items where id = ?", id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private ItemView find(ApiCaller caller, long id) {
+        List<ItemView> found = jdbc.query("""
+                select i.id, i.list_id, i.code, i.name, i.parent_id from list_items i join lists l on l.id = i.list_id
+                where i.id = ? and l.company_id = ?
+                """, ITEM, id, caller.companyId());
+        if (found.isEmpty()) {
+            throw new ApiNotFoundException("List item " + id);
+        }
+        return found.get(0);
+    }
+
+    private void requireList(ApiCaller caller, long listId) {
+        if (count("select count(*) from lists where id = ? and company_id = ?", listId, caller.companyId()) == 0) {
+            throw new ApiNotFoundException("List " + listId);
+        }
+    }
+
+    private void requireParent(long listId, Long parentId, Long itemId) {
+        if (parentId == null) {
+            return;
+        }
+        if (parentId.equals(itemId)) {
+            throw new BadApiRequestException("An item cannot be its own parent.");
+        }
+        if (count("select count(*) from list_items where id = ? and list_id = ?", parentId, listId) == 0) {
+            throw new BadApiRequestException("parentId must be an item of the same list.");
+        }
+        // No cycles: the new parent must not descend from the item itself.
+        Long ancestor = parentId;
+        for (int depth = 0; ancestor != null && itemId != null && depth < 1000; depth++) {
+            if (ancestor.equals(itemId)) {
+                throw new BadApiRequestException("parentId would make the item its own ancestor.");
+            }
+            List<Long> up = jdbc.queryForList("select parent_id from list_items where id = ?", Long.class, ancestor);
+            ancestor = up.isEmpty() ? null : up.get(0);
+        }
+    }
+
+    private long count(String sql, Object... args) {
+        Long count = jdbc.queryForObject(sql, Long.class, args);
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.partnerapps.authserver;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Mints tokens with the server's own current key, for what the token endpoint never issues (e.g. expired ones). */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    /** A copy of {@code claims} signed by the current key, with the given expiry. */
+    public static String signed(Object signingKeys, Map<String, Object> claims, Date expires) throws Exception {
+        ECKey key = (ECKey) ((SigningKeys) signingKeys).current();
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        claims.forEach(builder::claim);
+        builder.jwtID(UUID.randomUUID().toString()).expirationTime(expires)
+                .issueTime(new Date(expires.getTime() - 3_600_000)).notBeforeTime(new Date(expires.getTime() - 3_600_000));
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), builder.build());
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
+    }
+
+    public static List<String> scopes(String... scopes) {
+        return List.of(scopes);
+    }
+}
