@@ -31,7 +31,8 @@ class WebSecurityConfig {
         http
             .authorizeHttpRequests(authorize -> authorize
                 .requestMatchers("/login", "/signup", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
-                        "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
+                        "/favicon.ico", "/actuator/health", "/actuator/health/**",
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/admin/web-services/users", "/admin/web-services/users/**")
                     .hasRole(Roles.COMPANY_ADMIN)
                 .requestMatchers("/admin/web-services/applications", "/admin/web-services/applications/**")

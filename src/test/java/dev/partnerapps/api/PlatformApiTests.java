@@ -295,6 +295,17 @@ class PlatformApiTests {
     }
 
     @Test
+    void anOpenApiDescriptionOfEveryOperationIsServedLocally() throws Exception {
+        JsonNode api = get("/v3/api-docs", null).json();
+        assertThat(api.get("openapi").asString()).startsWith("3.");
+        assertThat(api.get("paths").propertyNames()).contains("/api/v3.0/common/lists", "/api/v3.0/common/listitems",
+                "/api/v3.0/common/listitems/{id}", "/api/v3.0/expense/reports", "/api/v3.0/expense/reports/{id}",
+                "/api/v3.0/expense/quickexpenses", "/api/v3.0/expense/entries/{id}/receipt", "/api/v3.0/travel/profiles");
+        assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString()).isEqualTo("bearer");
+        assertThat(get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void missingTamperedAndExpiredTokensAre401InvalidToken() throws Exception {
         String token = token("LIST");
         String tampered = token.substring(0, token.indexOf('.') + 5) + "x" + token.substring(token.indexOf('.') + 6);

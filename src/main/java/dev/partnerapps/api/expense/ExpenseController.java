@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Expense Report (EXPRPT), Quick Expense (QUICKX with EXPRPT) and Imaging (IMAGE). Card numbers
  * are shown whole only with CCARD (else masked to the last four); bank accounts only with BANK.
  */
+@Tag(name = "Expense Report, Quick Expense and Imaging")
 @RestController
 @RequestMapping("/api/v3.0/expense")
 class ExpenseController {

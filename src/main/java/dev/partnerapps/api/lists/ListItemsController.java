@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * List Item (scope LIST): the company's lists and their items. Every query is bounded by the
  * token's company, so another company's list or item is simply not found.
  */
+@Tag(name = "List Item")
 @RestController
 @RequestMapping("/api/v3.0/common")
 class ListItemsController {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Travel Profile (TRVPRF): a user's profile; passport and visa (PASSV), TSA Secure Flight (TSAI)
  * and emergency contact (EMERG) appear only with their sensitive scope.
  */
+@Tag(name = "Travel Profile")
 @RestController
 @RequestMapping("/api/v3.0/travel")
 class TravelProfileController {
