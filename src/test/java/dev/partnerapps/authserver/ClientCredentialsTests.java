@@ -239,6 +239,30 @@ class ClientCredentialsTests {
     }
 
     @Test
+    void staffRotateTheSigningKeyWithoutBreakingIssuedTokens() throws Exception {
+        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Keys"), "LIST");
+        String before = oauth.accessToken(app.key(), app.secret());
+        String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+
+        mvc.perform(post("/admin/web-services/signing-keys/rotate").with(console.as(GLOBEX_ADMIN)).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+        mvc.perform(post("/admin/web-services/signing-keys/rotate")
+                        .with(console.as(dev.partnerapps.support.DemoUsers.STAFF)).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isFound());
+
+        String after = oauth.accessToken(app.key(), app.secret());
+        String newKid = SignedJWT.parse(after).getHeader().getKeyID();
+        assertThat(newKid).isNotEqualTo(oldKid);
+        JWKSet jwks = JWKSet.load(oauth.uri("/oauth2/jwks").toURL());
+        assertThat(jwks.getKeyByKeyId(oldKid)).isNotNull();
+        assertThat(jwks.getKeyByKeyId(newKid)).isNotNull();
+        assertThat(oauth.introspect(app.key(), app.secret(), before).isActive()).isTrue();
+        assertThat(oauth.introspect(app.key(), app.secret(), after).isActive()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'SIGNING_KEY_ROTATED' "
+                + "and detail like ?", Long.class, "%" + newKid + "%")).isEqualTo(1L);
+    }
+
+    @Test
     void passwordAndImplicitGrantsAreRefused() throws Exception {
         Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Legacy"), "LIST");
         String basic = Base64.getEncoder().encodeToString((app.key() + ":" + app.secret()).getBytes());
