@@ -11,7 +11,12 @@ public enum AuditAction {
     APPROVED("Approved"),
     REJECTED("Rejected"),
     VISIBILITY_CHANGED("Visibility changed"),
-    SIGNING_KEY_ROTATED("Signing key rotated");
+    SIGNING_KEY_ROTATED("Signing key rotated"),
+    USER_ADDED("User added"),
+    PERMISSION_GRANTED("Permission granted"),
+    PERMISSION_REVOKED("Permission revoked"),
+    USER_DISABLED("User disabled"),
+    USER_ENABLED("User enabled");
 
     private final String label;
 

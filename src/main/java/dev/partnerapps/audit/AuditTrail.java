@@ -9,6 +9,7 @@ import dev.partnerapps.application.SecretRotated;
 import dev.partnerapps.application.VisibilityChanged;
 import dev.partnerapps.authserver.SigningKeyRotated;
 import dev.partnerapps.company.Actor;
+import dev.partnerapps.company.UserAdministered;
 import dev.partnerapps.enablement.ApplicationDisabled;
 import dev.partnerapps.enablement.ApplicationEnabled;
 import java.time.Clock;
@@ -87,6 +88,24 @@ class AuditTrail {
     void on(SigningKeyRotated e) {
         events.save(new AuditEvent(Instant.now(clock), e.actor().userId(), e.actor().email(), e.actor().companyId(),
                 AuditAction.SIGNING_KEY_ROTATED, null, null, null, null, "New key " + e.kid() + "."));
+    }
+
+    @EventListener
+    void on(UserAdministered e) {
+        AuditAction action = switch (e.change()) {
+            case ADDED -> AuditAction.USER_ADDED;
+            case GRANTED_WEB_SERVICES_ADMINISTRATOR -> AuditAction.PERMISSION_GRANTED;
+            case REVOKED_WEB_SERVICES_ADMINISTRATOR -> AuditAction.PERMISSION_REVOKED;
+            case DISABLED -> AuditAction.USER_DISABLED;
+            case ENABLED -> AuditAction.USER_ENABLED;
+        };
+        String detail = switch (e.change()) {
+            case GRANTED_WEB_SERVICES_ADMINISTRATOR, REVOKED_WEB_SERVICES_ADMINISTRATOR ->
+                    "User " + e.userEmail() + ": Web Services Administrator.";
+            default -> "User " + e.userEmail() + ".";
+        };
+        events.save(new AuditEvent(Instant.now(clock), e.actor().userId(), e.actor().email(), e.actor().companyId(),
+                action, null, null, null, e.actor().companyId(), detail));
     }
 
     private void record(Actor actor, AuditAction action, long applicationId, String applicationName,

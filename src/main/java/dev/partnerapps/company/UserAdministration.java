@@ -40,7 +40,8 @@ class UserAdministration {
     void addUser(PartnerUser admin, NewUserForm form) {
         requireCompanyAdministrator(admin);
         Company company = companies.findById(admin.getCompanyId()).orElseThrow();
-        accounts.create(company, form.getEmail(), form.getPassword(), "email");
+        UserAccount added = accounts.create(company, form.getEmail(), form.getPassword(), "email");
+        events.publishEvent(new UserAdministered(admin.asActor(), added.getEmail(), UserAdministered.Change.ADDED));
     }
 
     @Transactional
@@ -52,6 +53,9 @@ class UserAdministration {
             user.revoke(Permission.WEB_SERVICES_ADMINISTRATOR);
         }
         events.publishEvent(new UserAccessChanged(user.getId(), user.getEmail()));
+        events.publishEvent(new UserAdministered(admin.asActor(), user.getEmail(), granted
+                ? UserAdministered.Change.GRANTED_WEB_SERVICES_ADMINISTRATOR
+                : UserAdministered.Change.REVOKED_WEB_SERVICES_ADMINISTRATOR));
         return user.getEmail();
     }
 
@@ -63,6 +67,8 @@ class UserAdministration {
         }
         user.setEnabled(enabled);
         events.publishEvent(new UserAccessChanged(user.getId(), user.getEmail()));
+        events.publishEvent(new UserAdministered(admin.asActor(), user.getEmail(),
+                enabled ? UserAdministered.Change.ENABLED : UserAdministered.Change.DISABLED));
         return user.getEmail();
     }
 

@@ -132,6 +132,9 @@ class UsersAndPermissionsTests {
         mvc.perform(post("/admin/web-services/users/{id}/enable", user.getId()).with(globexAdmin()).with(csrf()))
                 .andExpect(redirectedUrl("/admin/web-services/users"));
         assertThat(HttpSession.location(browser.signIn(user.getEmail(), NEW_PASSWORD))).doesNotContain("/login");
+        assertThat(mvc.perform(get("/admin/web-services/audit").with(globexAdmin()))
+                .andReturn().getResponse().getContentAsString())
+                .contains("User added", "User disabled", "User enabled", "User " + user.getEmail() + ".");
     }
 
     @Test
