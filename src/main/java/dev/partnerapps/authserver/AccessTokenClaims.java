@@ -26,6 +26,8 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     static final String CLIENT_ID = "client_id";
     /** The stored grant a user's token belongs to: revoking the grant revokes its tokens. */
     static final String GRANT_ID = "gid";
+    /** When the token was made, in milliseconds: {@code iat} has whole seconds, too coarse for cutoffs. */
+    static final String ISSUED_MS = "iat_ms";
 
     private final TokenPolicy policy;
     private final PartnerClients clients;
@@ -53,9 +55,14 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                     : refused(OAuth2ErrorCodes.INVALID_GRANT,
                             "The application is no longer enabled for this company.");
         }
+        // A refresh carries the scopes granted back then; the application may use fewer now.
+        java.util.Set<String> scopes = new java.util.LinkedHashSet<>(context.getAuthorizedScopes());
+        scopes.retainAll(app.scopes());
+        context.getClaims().claim("scope", scopes);
         context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.current().getKeyID());
         context.getClaims()
                 .claim(CLIENT_ID, app.key())
+                .claim(ISSUED_MS, System.currentTimeMillis())
                 .claim(COMPANY, String.valueOf(company.id()))
                 .claim(COMPANY_DOMAIN, company.domain());
         if (!clientCredentials && context.getAuthorization() != null) {

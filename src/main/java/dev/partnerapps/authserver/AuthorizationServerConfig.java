@@ -218,7 +218,7 @@ class AuthorizationServerConfig {
 
     @Bean
     SigningKeys signingKeys(JdbcTemplate jdbc, OAuthProperties properties, ChangeEpoch epoch, Clock clock) {
-        SigningKeys keys = new SigningKeys(jdbc, MasterKey.of(properties), epoch, clock);
+        SigningKeys keys = new SigningKeys(jdbc, MasterKey.of(properties), epoch, clock, properties.accessTokenTtl());
         keys.ensureKey();
         return keys;
     }

@@ -28,10 +28,16 @@ class GrantRevocations {
         this.epoch = epoch;
     }
 
+    /** Company id of a cutoff that applies to every company. */
+    static final long ALL_COMPANIES = 0;
+    /** Company id of a cutoff that applies to every company but the owner. */
+    static final long OTHER_COMPANIES = -1;
+
     @EventListener
     void on(ApplicationDisabled event) {
         jdbc.update("delete from oauth_authorizations where application_id = ? and company_id = ?",
                 event.applicationId(), event.companyId());
+        cutOff(event.applicationId(), event.companyId());
         epoch.changed();
     }
 
@@ -44,6 +50,7 @@ class GrantRevocations {
     void on(ApplicationModified event) {
         if (!event.active()) {
             jdbc.update("delete from oauth_authorizations where application_id = ?", event.applicationId());
+            cutOff(event.applicationId(), ALL_COMPANIES);
         } else if (event.sentBackToReview()) {
             revokeOtherCompanies(event.applicationId(), event.ownerCompanyId());
         }
@@ -71,5 +78,13 @@ class GrantRevocations {
     private void revokeOtherCompanies(long applicationId, long ownerCompanyId) {
         jdbc.update("delete from oauth_authorizations where application_id = ? and company_id <> ?",
                 applicationId, ownerCompanyId);
+        cutOff(applicationId, OTHER_COMPANIES);
+    }
+
+    /** Tokens issued until now stay dead even if the application is allowed again later. */
+    private void cutOff(long applicationId, long companyId) {
+        jdbc.update("delete from oauth_token_cutoffs where application_id = ? and company_id = ?", applicationId, companyId);
+        jdbc.update("insert into oauth_token_cutoffs (application_id, company_id, not_before) values (?, ?, ?)",
+                applicationId, companyId, java.sql.Timestamp.from(java.time.Instant.now()));
     }
 }

@@ -80,7 +80,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
     }
 
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = OAuth2AuthenticationException.class)
     public void save(OAuth2Authorization authorization) {
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
             return;

@@ -31,9 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 class SigningKeys {
 
-    /** How many keys stay published: the current one and those tokens may still carry. */
-    static final int PUBLISHED = 3;
-
     record KeyInfo(String kid, Instant createdAt, boolean current) {
     }
 
@@ -47,13 +44,17 @@ class SigningKeys {
     private final MasterKey masterKey;
     private final ChangeEpoch epoch;
     private final Clock clock;
+    private final java.time.Duration accessTokenTtl;
     private final GenerationCache<String, Keys> cache;
+    private volatile Keys reloaded;
+    private volatile long lastReload;
 
-    SigningKeys(JdbcTemplate jdbc, MasterKey masterKey, ChangeEpoch epoch, Clock clock) {
+    SigningKeys(JdbcTemplate jdbc, MasterKey masterKey, ChangeEpoch epoch, Clock clock, java.time.Duration accessTokenTtl) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
         this.epoch = epoch;
         this.clock = clock;
+        this.accessTokenTtl = accessTokenTtl;
         this.cache = new GenerationCache<>(epoch, k -> Optional.of(load()));
     }
 
@@ -65,15 +66,22 @@ class SigningKeys {
         }
     }
 
-    /** A new current key; the previous ones stay published for the tokens they signed. */
+    /**
+     * A new current key. A previous key stays published until every token it signed has expired:
+     * it is retired only once its successor has been signing for longer than an access token lives.
+     */
     @Transactional
     String rotate() {
         String kid = insertNewKey();
-        jdbc.update("""
-                update oauth_signing_keys set retired_at = ? where retired_at is null and kid not in (
-                    select kid from (select kid from oauth_signing_keys where retired_at is null
-                                     order by created_at desc, kid desc limit ?) newest)
-                """, java.sql.Timestamp.from(Instant.now(clock)), PUBLISHED);
+        Instant now = Instant.now(clock);
+        List<KeyInfo> keys = list();
+        for (int i = 1; i < keys.size(); i++) {
+            Instant stoppedSigning = keys.get(i - 1).createdAt();
+            if (stoppedSigning.plus(accessTokenTtl).isBefore(now)) {
+                jdbc.update("update oauth_signing_keys set retired_at = ? where kid = ?", java.sql.Timestamp.from(now),
+                        keys.get(i).kid());
+            }
+        }
         epoch.changed();
         return kid;
     }
@@ -97,7 +105,24 @@ class SigningKeys {
      * application. Deliberately not a bean: the JWKS endpoint's source publishes public keys only.
      */
     JWKSource<SecurityContext> privateSource() {
-        return (selector, context) -> selector.select(new com.nimbusds.jose.jwk.JWKSet(new ArrayList<>(keys().published())));
+        return (selector, context) -> {
+            List<JWK> found = selector.select(new com.nimbusds.jose.jwk.JWKSet(new ArrayList<>(keys().published())));
+            if (found.isEmpty()) {
+                // A key another instance made moments ago, before our caches heard of it: read the
+                // keys again, at most once a second so that made-up key ids cost nothing.
+                found = selector.select(new com.nimbusds.jose.jwk.JWKSet(new ArrayList<>(fresh().published())));
+            }
+            return found;
+        };
+    }
+
+    private Keys fresh() {
+        long now = System.currentTimeMillis();
+        if (reloaded == null || now - lastReload > 1000) {
+            lastReload = now;
+            reloaded = load();
+        }
+        return reloaded;
     }
 
     /** The public keys, for the JWKS endpoint and for verifying. */

@@ -2,6 +2,8 @@ package dev.partnerapps.enablement;
 
 import dev.partnerapps.application.ApiCatalog;
 import dev.partnerapps.company.PartnerUser;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,15 +37,22 @@ class EnabledApplicationsController {
 
     @PostMapping("/{key}/enable")
     String enable(@AuthenticationPrincipal PartnerUser admin, @PathVariable String key, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("flash", "flash.enable.enabled");
-        redirect.addFlashAttribute("flashArg", enablements.set(admin, key, true));
-        return PAGE;
+        return set(admin, key, true, "flash.enable.enabled", redirect);
     }
 
     @PostMapping("/{key}/disable")
     String disable(@AuthenticationPrincipal PartnerUser admin, @PathVariable String key, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("flash", "flash.enable.disabled");
-        redirect.addFlashAttribute("flashArg", enablements.set(admin, key, false));
+        return set(admin, key, false, "flash.enable.disabled", redirect);
+    }
+
+    private String set(PartnerUser admin, String key, boolean enabled, String message, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("flashArg", enablements.set(admin, key, enabled));
+            redirect.addFlashAttribute("flash", message);
+        } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
+            // A double click, or another administrator at the same moment: show what is stored now.
+            redirect.addFlashAttribute("flashError", "flash.enable.concurrent");
+        }
         return PAGE;
     }
 }

@@ -173,6 +173,20 @@ class PlatformApiTests {
     }
 
     @Test
+    void aScopeRemovedFromApisUsedIsGoneFromTokensAlreadyIssued() throws Exception {
+        String name = Console.uniqueName("Shrinking");
+        Console.Credentials app = console.register(ACME_DEVELOPER, name, "EXPRPT", "CCARD");
+        String token = oauth.accessToken(app.key(), app.secret());
+        long report = get("/api/v3.0/expense/reports", token).json().get("items").get(0).get("id").asLong();
+        assertThat(get("/api/v3.0/expense/reports/" + report, token).json().get("entries").get(0).get("cardNumber")
+                .asString()).matches("\\d{16}");
+
+        console.modify(ACME_DEVELOPER, app.key(), name, true, "https://app.example.com/callback", "EXPRPT");
+        assertThat(get("/api/v3.0/expense/reports/" + report, token).json().get("entries").get(0).get("cardNumber")
+                .asString()).matches("\\*{12}\\d{4}");
+    }
+
+    @Test
     void quickExpensesAreValidatedAndCreated() throws Exception {
         String token = token("EXPRPT", "QUICKX");
         Response created = call("POST", "/api/v3.0/expense/quickexpenses", token,
@@ -188,6 +202,7 @@ class PlatformApiTests {
                 "{\"date\":\"yesterday\",\"amount\":3,\"currency\":\"EUR\",\"vendor\":\"Taxi\"}",
                 "{\"date\":\"2026-11-01\",\"amount\":\"lots\",\"currency\":\"EUR\",\"vendor\":\"Taxi\"}",
                 "{\"date\":\"2026-11-01\",\"amount\":3,\"currency\":\"EUR\",\"vendor\":\"" + "v".repeat(101) + "\"}",
+                "{\"date\":\"+999999999-12-31\",\"amount\":3,\"currency\":\"EUR\",\"vendor\":\"Taxi\"}",
                 "{\"amount\":3}",
                 "not json")) {
             Response response = call("POST", "/api/v3.0/expense/quickexpenses", token, bad);

@@ -225,6 +225,15 @@ class AuthorizationCodeFlowTests {
     }
 
     @Test
+    void anOverlongStateIsRefusedWithoutAServerError() {
+        HttpSession user = signedIn(ACME_EMPLOYEE);
+        HttpResponse<String> response = user.get(OAuth.authorizeQuery(app.key(), REDIRECT, "LIST", "s".repeat(5000),
+                new CodeVerifier()));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
     void anAnonymousVisitorIsSentToSignInFirst() {
         HttpSession anonymous = new HttpSession(port);
         HttpResponse<String> response = anonymous.get(OAuth.authorizeQuery(app.key(), REDIRECT, "LIST", "s7",

@@ -221,8 +221,12 @@ class ClientCredentialsTests {
         assertThat(OAuth.error(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(), null,
                 "globex.example")).getCode()).isEqualTo("unauthorized_client");
 
+        // Enabling again allows new tokens; those issued before the disable stay dead.
         console.enable(GLOBEX_ADMIN, shared.key());
-        assertThat(oauth.introspect(shared.key(), shared.secret(), globexToken).isActive()).isTrue();
+        assertThat(oauth.introspect(shared.key(), shared.secret(), globexToken).isActive()).isFalse();
+        String fresh = OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+                null, "globex.example")).getAccessToken().getValue();
+        assertThat(oauth.introspect(shared.key(), shared.secret(), fresh).isActive()).isTrue();
     }
 
     @Test
@@ -246,9 +250,12 @@ class ClientCredentialsTests {
 
         mvc.perform(post("/admin/web-services/signing-keys/rotate").with(console.as(GLOBEX_ADMIN)).with(csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
-        mvc.perform(post("/admin/web-services/signing-keys/rotate")
-                        .with(console.as(dev.partnerapps.support.DemoUsers.STAFF)).with(csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isFound());
+        // Three rotations in a row: tokens signed by the first key must still verify.
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/admin/web-services/signing-keys/rotate")
+                            .with(console.as(dev.partnerapps.support.DemoUsers.STAFF)).with(csrf()))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isFound());
+        }
 
         String after = oauth.accessToken(app.key(), app.secret());
         String newKid = SignedJWT.parse(after).getHeader().getKeyID();
@@ -260,6 +267,7 @@ class ClientCredentialsTests {
         assertThat(oauth.introspect(app.key(), app.secret(), after).isActive()).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'SIGNING_KEY_ROTATED' "
                 + "and detail like ?", Long.class, "%" + newKid + "%")).isEqualTo(1L);
+        assertThat(jwks.getKeys().size()).isGreaterThanOrEqualTo(4);
     }
 
     @Test

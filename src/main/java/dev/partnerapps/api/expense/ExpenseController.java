@@ -118,6 +118,9 @@ class ExpenseController {
     ResponseEntity<Entry> quickExpense(Authentication authentication, @Valid @RequestBody QuickExpenseRequest request) {
         ApiCaller caller = ApiCaller.of(authentication);
         caller.require(QUICK_EXPENSE, EXPENSE_REPORT);
+        if (request.date().getYear() < 1900 || request.date().getYear() > 2100) {
+            throw new BadApiRequestException("date must be between 1900-01-01 and 2100-12-31.");
+        }
         try {
             Currency.getInstance(request.currency());
         } catch (IllegalArgumentException e) {
