@@ -184,6 +184,39 @@ class AuthorizationCodeFlowTests {
     }
 
     @Test
+    void twoConcurrentRefreshesWithOneTokenNeverBothSucceedAndEndTheGrant() throws Exception {
+        HttpSession user = signedIn(ACME_EMPLOYEE);
+        Tokens tokens = fullFlow(user, "LIST");
+        String refreshToken = tokens.getRefreshToken().getValue();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<com.nimbusds.oauth2.sdk.TokenResponse> refresh = () -> {
+                start.await();
+                return oauth.refresh(app.key(), app.secret(), refreshToken);
+            };
+            var first = pool.submit(refresh);
+            var second = pool.submit(refresh);
+            start.countDown();
+            List<com.nimbusds.oauth2.sdk.TokenResponse> responses = List.of(first.get(), second.get());
+            assertThat(responses.stream().filter(com.nimbusds.oauth2.sdk.TokenResponse::indicatesSuccess).count())
+                    .isLessThanOrEqualTo(1);
+            // Whichever way they interleaved, the token was used twice: the whole grant is gone.
+            for (var response : responses) {
+                if (response.indicatesSuccess()) {
+                    Tokens won = response.toSuccessResponse().getTokens();
+                    assertThat(OAuth.error(oauth.refresh(app.key(), app.secret(), won.getRefreshToken().getValue()))
+                            .getCode()).isEqualTo("invalid_grant");
+                    assertThat(oauth.introspect(app.key(), app.secret(), won.getAccessToken().getValue()).isActive())
+                            .isFalse();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void whenTheCompanyDisablesTheApplicationRefreshIntrospectionAndNewGrantsAllFail() throws Exception {
         HttpSession user = signedIn(ACME_EMPLOYEE);
         Tokens tokens = fullFlow(user, "LIST");

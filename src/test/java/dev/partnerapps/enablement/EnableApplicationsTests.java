@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.IntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,6 +141,28 @@ class EnableApplicationsTests {
         assertThat(enablements.isEnabled(id(app.key()), company("globex.example"))).isTrue();
         assertThat(enablements.isAllowed(id(app.key()), company("globex.example"))).isFalse();
         assertThat(enablements.isAllowed(id(app.key()), company("acme-sandbox.example"))).isTrue();
+    }
+
+    @Test
+    void aDoubleClickedEnableKeepsOneRecordAndNeverFails() throws Exception {
+        Console.Credentials app = console.publicApplication(ACME_DEVELOPER, "LIST");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<Integer> click = () -> {
+                start.await();
+                return mvc.perform(post(PAGE + "/{key}/enable", app.key()).with(console.as(GLOBEX_ADMIN)).with(csrf()))
+                        .andReturn().getResponse().getStatus();
+            };
+            var first = pool.submit(click);
+            var second = pool.submit(click);
+            start.countDown();
+            assertThat(List.of(first.get(), second.get())).containsOnly(302);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from application_enablements where application_id = ? "
+                + "and company_id = ? and enabled = true", Long.class, id(app.key()), company("globex.example"))).isEqualTo(1L);
     }
 
     @Test
