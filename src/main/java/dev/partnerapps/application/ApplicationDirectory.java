@@ -26,7 +26,7 @@ public class ApplicationDirectory {
     /** One application a company may enable, by Key; empty if it may not (or it does not exist). */
     @Transactional(readOnly = true)
     public Optional<ApplicationView> findUsable(long companyId, String key) {
-        return applications.findByKey(key).filter(app -> isUsableBy(app, companyId)).map(views::view);
+        return applications.findByKey(key).map(views::view).filter(app -> app.usableBy(companyId));
     }
 
     @Transactional(readOnly = true)
@@ -49,9 +49,5 @@ public class ApplicationDirectory {
         return new OAuthClient(app.getId(), app.getKey(), app.getOwnerCompanyId(), app.getName(), app.isActive(),
                 app.getVisibility(), app.getRedirectUris(), app.getScopes(), app.getSecretHash(),
                 app.getSecretCreatedAt());
-    }
-
-    static boolean isUsableBy(PartnerApplication app, long companyId) {
-        return app.isActive() && (app.getOwnerCompanyId() == companyId || app.getVisibility() == Visibility.PUBLIC);
     }
 }

@@ -8,4 +8,9 @@ public record ApplicationView(long id, String key, long ownerCompanyId, String n
         Visibility visibility, boolean active, List<String> redirectUris, List<String> scopes,
         ReviewState reviewState, String reviewComment, long version, Instant secretCreatedAt, Instant updatedAt,
         String updatedBy) {
+
+    /** PRODUCT.md section 3: a company may use its own active applications and every active Public one. */
+    public boolean usableBy(long companyId) {
+        return active && (ownerCompanyId == companyId || visibility == Visibility.PUBLIC);
+    }
 }

@@ -68,10 +68,6 @@ class AuditEvent {
         this.detail = detail;
     }
 
-    Long getId() {
-        return id;
-    }
-
     Instant getOccurredAt() {
         return occurredAt;
     }
@@ -84,20 +80,8 @@ class AuditEvent {
         return action;
     }
 
-    Long getApplicationId() {
-        return applicationId;
-    }
-
     String getApplicationName() {
         return applicationName;
-    }
-
-    Long getOwnerCompanyId() {
-        return ownerCompanyId;
-    }
-
-    Long getActorCompanyId() {
-        return actorCompanyId;
     }
 
     Long getCompanyId() {

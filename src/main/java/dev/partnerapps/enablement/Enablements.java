@@ -3,7 +3,6 @@ package dev.partnerapps.enablement;
 import dev.partnerapps.application.ApplicationDirectory;
 import dev.partnerapps.application.ApplicationRegistered;
 import dev.partnerapps.application.ApplicationView;
-import dev.partnerapps.application.Visibility;
 import dev.partnerapps.company.CompanyDirectory;
 import dev.partnerapps.company.CompanyInfo;
 import dev.partnerapps.company.PartnerUser;
@@ -63,9 +62,7 @@ public class Enablements {
     }
 
     private boolean isAllowed(ApplicationView app, long companyId) {
-        return app.active()
-                && (app.ownerCompanyId() == companyId || app.visibility() == Visibility.PUBLIC)
-                && isEnabled(app.id(), companyId);
+        return app.usableBy(companyId) && isEnabled(app.id(), companyId);
     }
 
     @Transactional(readOnly = true)

@@ -7,7 +7,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,9 +26,5 @@ public final class TestTokens {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), builder.build());
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
-    }
-
-    public static List<String> scopes(String... scopes) {
-        return List.of(scopes);
     }
 }
