@@ -1,6 +1,10 @@
 package dev.partnerapps.application;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,16 +15,26 @@ public class ApplicationDirectory {
 
     private final PartnerApplicationRepository applications;
     private final ApplicationViews views;
+    private final ApiCatalog catalog;
 
-    ApplicationDirectory(PartnerApplicationRepository applications, ApplicationViews views) {
+    ApplicationDirectory(PartnerApplicationRepository applications, ApplicationViews views, ApiCatalog catalog) {
         this.applications = applications;
         this.views = views;
+        this.catalog = catalog;
     }
 
-    /** The applications a company may enable: its own and other companies' Public ones, Active only. */
+    /** The APIs Used of some applications, each in catalog order: one query for a page of a list. */
     @Transactional(readOnly = true)
-    public List<ApplicationView> usableBy(long companyId) {
-        return applications.findUsableBy(companyId, Visibility.PUBLIC).stream().map(views::view).toList();
+    public Map<Long, List<String>> scopesOf(Collection<Long> applicationIds) {
+        if (applicationIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<String>> scopes = new HashMap<>();
+        applications.findScopes(applicationIds).forEach(row ->
+                scopes.computeIfAbsent(row.applicationId(), id -> new ArrayList<>()).add(row.scope()));
+        Map<Long, List<String>> ordered = new HashMap<>();
+        scopes.forEach((id, list) -> ordered.put(id, catalog.inCatalogOrder(list)));
+        return ordered;
     }
 
     /** One application a company may enable, by Key; empty if it may not (or it does not exist). */

@@ -1,6 +1,8 @@
 package dev.partnerapps.application;
 
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.paging.ListPage;
+import dev.partnerapps.paging.PageQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,10 +36,12 @@ class ApplicationRegistration {
     private final ApplicationViews views;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ApplicationSearch search;
 
     ApplicationRegistration(PartnerApplicationRepository applications, ApiCatalog catalog, ClientSecrets secrets,
-            ApplicationViews views, ApplicationEventPublisher events, Clock clock) {
+            ApplicationViews views, ApplicationEventPublisher events, Clock clock, ApplicationSearch search) {
         this.applications = applications;
+        this.search = search;
         this.catalog = catalog;
         this.secrets = secrets;
         this.views = views;
@@ -46,10 +50,11 @@ class ApplicationRegistration {
     }
 
     @Transactional(readOnly = true)
-    List<ApplicationView> list(PartnerUser developer) {
+    ListPage<ApplicationRow> list(PartnerUser developer, Boolean active, Visibility visibility, ReviewState review,
+            PageQuery query) {
         requireDeveloper(developer);
-        return applications.findByOwnerCompanyIdOrderByNameKey(developer.getCompanyId()).stream()
-                .map(views::view).toList();
+        return search.find(new ApplicationSearch.Filter(developer.getCompanyId(), active, visibility, review, false),
+                query);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,8 @@
 package dev.partnerapps.application;
 
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.paging.ListPage;
+import dev.partnerapps.paging.PageQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +24,12 @@ class ApplicationReview {
     private final ApplicationViews views;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ApplicationSearch search;
 
     ApplicationReview(PartnerApplicationRepository applications, ApplicationViews views,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ApplicationSearch search) {
         this.applications = applications;
+        this.search = search;
         this.views = views;
         this.events = events;
         this.clock = clock;
@@ -33,16 +37,20 @@ class ApplicationReview {
 
     enum Outcome { DONE, NOT_SUBMITTED, NOT_APPROVED, UNCHANGED }
 
+    /** The review queue: submitted applications, the longest waiting first. */
     @Transactional(readOnly = true)
-    List<ApplicationView> queue(PartnerUser staff) {
+    ListPage<ApplicationRow> queue(PartnerUser staff) {
         requireStaff(staff);
-        return applications.findByReviewStateOrderByUpdatedAt(ReviewState.SUBMITTED).stream().map(views::view).toList();
+        return search.find(new ApplicationSearch.Filter(null, null, null, ReviewState.SUBMITTED, false),
+                new PageQuery("", "updated", true, 1));
     }
 
+    /** Every application of every company, searchable by its name or its publisher's. */
     @Transactional(readOnly = true)
-    List<ApplicationView> all(PartnerUser staff) {
+    ListPage<ApplicationRow> all(PartnerUser staff, Boolean active, Visibility visibility, ReviewState review,
+            PageQuery query) {
         requireStaff(staff);
-        return applications.findAllByOrderByNameKeyAscIdAsc().stream().map(views::view).toList();
+        return search.find(new ApplicationSearch.Filter(null, active, visibility, review, true), query);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,8 @@
 package dev.partnerapps.application;
 
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.paging.Filters;
+import dev.partnerapps.paging.PageQuery;
 import jakarta.validation.Valid;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Application Registration, New / Modify Partner Application and New Secret. */
@@ -44,10 +47,24 @@ class ApplicationsController {
         return catalog;
     }
 
+    /** Searchable by name, filtered by Active, Visibility and Review, sorted and paged on the server. */
     @GetMapping
-    String list(@AuthenticationPrincipal PartnerUser developer, Model model) {
-        model.addAttribute("applications", registration.list(developer));
+    String list(@AuthenticationPrincipal PartnerUser developer, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String active, @RequestParam(required = false) String visibility,
+            @RequestParam(required = false) String review, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
+        PageQuery query = PageQuery.of(q, sort, dir, page, ApplicationSearch.SORT_NAMES, "name", true);
+        model.addAttribute("applications", registration.list(developer, Filters.yesNo(active),
+                Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review), query));
+        model.addAttribute("filter", new ListFilter(query.search(), Filters.yesNo(active),
+                Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review)));
+        model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("reviewStates", ReviewState.values());
         return "admin/applications/list";
+    }
+
+    /** The filter as the form shows it again. */
+    record ListFilter(String q, Boolean active, Visibility visibility, ReviewState review) {
     }
 
     @GetMapping("/new")

@@ -1,13 +1,12 @@
 package dev.partnerapps.application;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface PartnerApplicationRepository extends JpaRepository<PartnerApplication, Long> {
-
-    List<PartnerApplication> findByOwnerCompanyIdOrderByNameKey(long ownerCompanyId);
 
     Optional<PartnerApplication> findByKeyAndOwnerCompanyId(String key, long ownerCompanyId);
 
@@ -19,15 +18,10 @@ interface PartnerApplicationRepository extends JpaRepository<PartnerApplication,
 
     boolean existsByKey(String key);
 
-    /** What a company may use: its own active applications and every active Public one. */
-    @Query("""
-            select a from PartnerApplication a
-            where a.active = true and (a.ownerCompanyId = :companyId or a.visibility = :visibility)
-            order by a.nameKey, a.id
-            """)
-    List<PartnerApplication> findUsableBy(long companyId, Visibility visibility);
+    record ScopeRow(long applicationId, String scope) {
+    }
 
-    List<PartnerApplication> findByReviewStateOrderByUpdatedAt(ReviewState reviewState);
-
-    List<PartnerApplication> findAllByOrderByNameKeyAscIdAsc();
+    @Query("select new dev.partnerapps.application.PartnerApplicationRepository$ScopeRow(a.id, s)"
+            + " from PartnerApplication a join a.scopes s where a.id in :ids")
+    List<ScopeRow> findScopes(Collection<Long> ids);
 }

@@ -3,10 +3,8 @@ package dev.partnerapps.application;
 import dev.partnerapps.company.CompanyDirectory;
 import dev.partnerapps.company.CompanyInfo;
 import dev.partnerapps.company.PartnerUser;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+import dev.partnerapps.paging.Filters;
+import dev.partnerapps.paging.PageQuery;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,13 +32,21 @@ class ReviewController {
         this.catalog = catalog;
     }
 
+    /** The queue first (longest waiting first), then every application: searchable, filtered, paged. */
     @GetMapping
-    String list(@AuthenticationPrincipal PartnerUser staff, Model model) {
-        List<ApplicationView> queue = review.queue(staff);
-        List<ApplicationView> all = review.all(staff);
-        model.addAttribute("queue", queue);
-        model.addAttribute("all", all);
-        model.addAttribute("publishers", publishers(Stream.concat(queue.stream(), all.stream()).toList()));
+    String list(@AuthenticationPrincipal PartnerUser staff, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String active, @RequestParam(name = "visibility", required = false) String shown,
+            @RequestParam(name = "review", required = false) String state, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
+        PageQuery query = PageQuery.of(q, sort, dir, page, ApplicationSearch.SORT_NAMES, "name", true);
+        Visibility visibility = Filters.oneOf(Visibility.class, shown);
+        ReviewState reviewState = Filters.oneOf(ReviewState.class, state);
+        model.addAttribute("queue", review.queue(staff));
+        model.addAttribute("all", review.all(staff, Filters.yesNo(active), visibility, reviewState, query));
+        model.addAttribute("filter", new ApplicationsController.ListFilter(query.search(), Filters.yesNo(active),
+                visibility, reviewState));
+        model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("reviewStates", ReviewState.values());
         return "admin/reviews/list";
     }
 
@@ -95,9 +101,5 @@ class ReviewController {
     private static String refused(RedirectAttributes redirect, String key, String messageKey) {
         redirect.addFlashAttribute("flashError", messageKey);
         return "redirect:/admin/web-services/reviews/" + key;
-    }
-
-    private Map<Long, CompanyInfo> publishers(List<ApplicationView> apps) {
-        return companies.findAll(new ArrayList<>(apps.stream().map(ApplicationView::ownerCompanyId).distinct().toList()));
     }
 }

@@ -3,9 +3,12 @@ package dev.partnerapps.authserver;
 import dev.partnerapps.application.ApiCatalog;
 import dev.partnerapps.application.OAuthClient;
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.paging.ListPage;
+import dev.partnerapps.paging.PageQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -44,18 +48,30 @@ class ConnectedApplicationsController {
     record Connection(String key, String name, List<String> scopes) {
     }
 
+    /** The consents the user gave, searchable by application name and paged (docs/lists.md). */
     @GetMapping
-    String list(@AuthenticationPrincipal PartnerUser user, Model model) {
-        List<Connection> connections = new ArrayList<>();
-        jdbc.query("select registered_client_id, authorities from oauth2_authorization_consent where principal_name = ?",
-                rs -> {
-                    String authorities = rs.getString("authorities");
-                    clients.application(rs.getString("registered_client_id")).ifPresent(app -> connections.add(
-                            new Connection(app.key(), app.name(), catalog.inCatalogOrder(Arrays.stream(
-                                    authorities.split(",")).map(a -> a.replaceFirst("^SCOPE_", "")).toList()).stream()
-                                    .map(catalog::nameOf).toList())));
-                }, user.getUsername());
-        model.addAttribute("connections", connections);
+    String list(@AuthenticationPrincipal PartnerUser user, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
+        PageQuery query = PageQuery.of(q, "name", dir, page, Set.of("name"), "name", true);
+        String where = " from oauth2_authorization_consent c join partner_applications a"
+                + " on cast(a.id as varchar(20)) = c.registered_client_id where c.principal_name = ?"
+                + (query.hasSearch() ? " and a.name_key like ? escape '\\'" : "");
+        Object[] args = query.hasSearch() ? new Object[] {user.getUsername(), query.containsPattern()}
+                : new Object[] {user.getUsername()};
+        Long total = jdbc.queryForObject("select count(*)" + where, Long.class, args);
+        List<Object> pageArgs = new ArrayList<>(List.of(args));
+        pageArgs.add(query.limit());
+        pageArgs.add(query.offset());
+        List<Connection> connections = jdbc.query("select a.client_key, a.name, c.authorities" + where
+                + " order by a.name_key " + query.direction() + ", a.id limit ? offset ?",
+                (rs, i) -> new Connection(rs.getString("client_key"), rs.getString("name"),
+                        catalog.inCatalogOrder(Arrays.stream(rs.getString("authorities").split(","))
+                                .map(a -> a.replaceFirst("^SCOPE_", "")).toList()).stream()
+                                .map(catalog::nameOf).toList()),
+                pageArgs.toArray());
+        model.addAttribute("connections", new ListPage<>(connections, query, total == null ? 0 : total,
+                query.hasSearch()));
+        model.addAttribute("q", query.search());
         return "account/connected-applications";
     }
 

@@ -1,6 +1,9 @@
 package dev.partnerapps.authserver;
 
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.paging.ListPage;
+import dev.partnerapps.paging.PageQuery;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -9,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Signing Keys, for Platform Staff: see the published keys, rotate the current one. */
@@ -24,9 +28,11 @@ class SigningKeysController {
         this.events = events;
     }
 
+    /** Newest first; the published keys are few (retired by age), so they are paged in memory. */
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("keys", keys.list());
+    String list(@RequestParam(required = false) String page, Model model) {
+        model.addAttribute("keys", ListPage.of(keys.list(),
+                PageQuery.of(null, null, null, page, Set.of(), "created", false)));
         return "admin/signing-keys";
     }
 

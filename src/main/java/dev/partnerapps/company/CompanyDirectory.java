@@ -1,10 +1,13 @@
 package dev.partnerapps.company;
 
+import dev.partnerapps.paging.PageQuery;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +30,12 @@ public class CompanyDirectory {
     public Map<Long, CompanyInfo> findAll(Collection<Long> ids) {
         return companies.findAllById(ids).stream().map(Company::toInfo)
                 .collect(Collectors.toMap(CompanyInfo::id, Function.identity()));
+    }
+
+    /** Ids of at most {@code limit} companies whose name or domain contains the text, case-insensitively. */
+    @Transactional(readOnly = true)
+    public List<Long> idsMatching(String text, int limit) {
+        return companies.findIdsMatching(PageQuery.contains(text.strip()), Limit.of(limit));
     }
 
     @Transactional(readOnly = true)

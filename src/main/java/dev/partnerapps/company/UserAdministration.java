@@ -1,6 +1,7 @@
 package dev.partnerapps.company;
 
-import java.util.List;
+import dev.partnerapps.paging.ListPage;
+import dev.partnerapps.paging.PageQuery;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,21 +20,21 @@ class UserAdministration {
     private final CompanyRepository companies;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
+    private final UserSearch search;
 
     UserAdministration(UserAccountRepository users, CompanyRepository companies, Accounts accounts,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, UserSearch search) {
         this.users = users;
+        this.search = search;
         this.companies = companies;
         this.accounts = accounts;
         this.events = events;
     }
 
     @Transactional(readOnly = true)
-    List<UserRow> list(PartnerUser admin) {
+    ListPage<UserRow> list(PartnerUser admin, UserSearch.Role role, Boolean enabled, PageQuery query) {
         requireCompanyAdministrator(admin);
-        return users.findByCompanyIdOrderByEmail(admin.getCompanyId()).stream()
-                .map(u -> UserRow.of(u, admin.getUserId()))
-                .toList();
+        return search.find(admin.getCompanyId(), admin.getUserId(), role, enabled, query);
     }
 
     @Transactional

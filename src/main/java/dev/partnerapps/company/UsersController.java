@@ -1,5 +1,8 @@
 package dev.partnerapps.company;
 
+import dev.partnerapps.paging.Filters;
+import dev.partnerapps.paging.PageQuery;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,15 +33,16 @@ class UsersController {
         binder.setAllowedFields("email", "password");
     }
 
+    /** Searchable by email, filtered by role and status, sorted and paged on the server. */
     @GetMapping
-    String list(@AuthenticationPrincipal PartnerUser admin, Model model) {
+    String list(@AuthenticationPrincipal PartnerUser admin, HttpServletRequest request, Model model) {
         model.addAttribute("newUserForm", new NewUserForm());
-        return page(admin, model);
+        return page(admin, request, model);
     }
 
     @PostMapping
     String addUser(@AuthenticationPrincipal PartnerUser admin, @Valid @ModelAttribute NewUserForm newUserForm,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+            BindingResult result, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
                 administration.addUser(admin, newUserForm);
@@ -49,7 +53,7 @@ class UsersController {
                 result.rejectValue(e.field(), e.messageKey());
             }
         }
-        return page(admin, model);
+        return page(admin, request, model);
     }
 
     @PostMapping("/{id}/grant")
@@ -72,8 +76,17 @@ class UsersController {
         return done(redirect, "flash.user.enabled", administration.setEnabled(admin, id, true));
     }
 
-    private String page(PartnerUser admin, Model model) {
-        model.addAttribute("users", administration.list(admin));
+    /** The list as the URL asks for it; also shown again under a refused Add user form. */
+    private String page(PartnerUser admin, HttpServletRequest request, Model model) {
+        PageQuery query = PageQuery.of(request.getParameter("q"), request.getParameter("sort"),
+                request.getParameter("dir"), request.getParameter("page"), UserSearch.SORT_NAMES, "email", true);
+        UserSearch.Role role = Filters.oneOf(UserSearch.Role.class, request.getParameter("role"));
+        Boolean enabled = "active".equals(request.getParameter("status")) ? Boolean.TRUE
+                : "disabled".equals(request.getParameter("status")) ? Boolean.FALSE : null;
+        model.addAttribute("users", administration.list(admin, role, enabled, query));
+        model.addAttribute("q", query.search());
+        model.addAttribute("role", role);
+        model.addAttribute("status", enabled == null ? "" : request.getParameter("status"));
         return "admin/users/list";
     }
 

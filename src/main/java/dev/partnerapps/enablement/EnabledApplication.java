@@ -1,7 +1,8 @@
 package dev.partnerapps.enablement;
 
-import dev.partnerapps.application.ApplicationView;
+import java.util.List;
 
 /** A row of the Enable Applications page. */
-record EnabledApplication(ApplicationView application, String publisher, boolean enabled) {
+record EnabledApplication(String key, String name, String description, List<String> scopes, String publisher,
+        boolean own, boolean enabled) {
 }

@@ -2,6 +2,7 @@ package dev.partnerapps.enablement;
 
 import dev.partnerapps.application.ApiCatalog;
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.paging.PageQuery;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Enable Applications: an administrator switches applications on or off for their company. */
@@ -28,9 +30,16 @@ class EnabledApplicationsController {
         this.catalog = catalog;
     }
 
+    /** Searchable by application or publisher, filtered by status, own applications first, paged. */
     @GetMapping
-    String list(@AuthenticationPrincipal PartnerUser admin, Model model) {
-        model.addAttribute("rows", enablements.list(admin));
+    String list(@AuthenticationPrincipal PartnerUser admin, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
+        PageQuery query = PageQuery.of(q, sort, dir, page, EnabledApplicationsSearch.SORT_NAMES, "name", true);
+        Boolean enabled = "enabled".equals(status) ? Boolean.TRUE : "disabled".equals(status) ? Boolean.FALSE : null;
+        model.addAttribute("rows", enablements.list(admin, enabled, query));
+        model.addAttribute("q", query.search());
+        model.addAttribute("status", enabled == null ? "" : status);
         model.addAttribute("catalog", catalog);
         return "admin/enabled-applications";
     }

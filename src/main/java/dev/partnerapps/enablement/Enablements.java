@@ -3,15 +3,11 @@ package dev.partnerapps.enablement;
 import dev.partnerapps.application.ApplicationDirectory;
 import dev.partnerapps.application.ApplicationRegistered;
 import dev.partnerapps.application.ApplicationView;
-import dev.partnerapps.company.CompanyDirectory;
-import dev.partnerapps.company.CompanyInfo;
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.paging.ListPage;
+import dev.partnerapps.paging.PageQuery;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -29,15 +25,15 @@ public class Enablements {
 
     private final EnablementRepository enablements;
     private final ApplicationDirectory applications;
-    private final CompanyDirectory companies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EnabledApplicationsSearch search;
 
-    Enablements(EnablementRepository enablements, ApplicationDirectory applications, CompanyDirectory companies,
-            ApplicationEventPublisher events, Clock clock) {
+    Enablements(EnablementRepository enablements, ApplicationDirectory applications,
+            ApplicationEventPublisher events, Clock clock, EnabledApplicationsSearch search) {
         this.enablements = enablements;
+        this.search = search;
         this.applications = applications;
-        this.companies = companies;
         this.events = events;
         this.clock = clock;
     }
@@ -66,16 +62,9 @@ public class Enablements {
     }
 
     @Transactional(readOnly = true)
-    List<EnabledApplication> list(PartnerUser admin) {
+    ListPage<EnabledApplication> list(PartnerUser admin, Boolean enabled, PageQuery query) {
         requireAdministrator(admin);
-        List<ApplicationView> usable = applications.usableBy(admin.getCompanyId());
-        Map<Long, CompanyInfo> publishers = companies.findAll(
-                usable.stream().map(ApplicationView::ownerCompanyId).collect(Collectors.toSet()));
-        Set<Long> enabled = enablements.findEnabledApplicationIds(admin.getCompanyId());
-        return usable.stream()
-                .map(app -> new EnabledApplication(app, publishers.get(app.ownerCompanyId()).name(),
-                        enabled.contains(app.id())))
-                .toList();
+        return search.find(admin.getCompanyId(), enabled, query);
     }
 
     /** Enables or disables an application the caller's company may use; returns its name. */

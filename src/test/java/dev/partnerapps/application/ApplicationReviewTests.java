@@ -179,8 +179,9 @@ class ApplicationReviewTests {
 
     @Test
     void staffSeeEveryApplicationButNeverASecret() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Seen"), "LIST");
-        mvc.perform(get(REVIEWS).with(console.as(STAFF)))
+        String name = Console.uniqueName("Seen");
+        Console.Credentials app = console.register(ACME_DEVELOPER, name, "LIST");
+        mvc.perform(get(REVIEWS).param("q", name).with(console.as(STAFF)))
                 .andExpect(content().string(containsString("/admin/web-services/reviews/" + app.key())))
                 .andExpect(content().string(not(containsString(app.secret()))))
                 .andExpect(content().string(not(containsString("{sha256}"))));
