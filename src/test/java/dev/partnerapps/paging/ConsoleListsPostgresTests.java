@@ -1,0 +1,87 @@
+package dev.partnerapps.paging;
+
+import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
+import static dev.partnerapps.support.DemoUsers.GLOBEX_ADMIN;
+import static dev.partnerapps.support.DemoUsers.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.partnerapps.support.Console;
+import dev.partnerapps.support.PostgresTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The console lists' SQL and indexes on PostgreSQL (docs/lists.md). */
+@PostgresTest
+class ConsoleListsPostgresTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Console console;
+
+    @BeforeEach
+    void console() {
+        console = new Console(mvc, userDetails);
+    }
+
+    private String read(String email, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(console.as(email))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void everyListSearchesFiltersAndPagesOnPostgresql() throws Exception {
+        String name = Console.uniqueName("Searchable");
+        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
+        console.register(ACME_DEVELOPER, name, "LIST");
+        console.enable(GLOBEX_ADMIN, shared.key());
+
+        assertThat(read(ACME_DEVELOPER, get("/admin/web-services/applications").param("q", name.substring(3))
+                .param("active", "yes").param("review", "NOT_SUBMITTED").param("sort", "updated").param("dir", "desc")))
+                .contains(name, "1–1 of 1");
+        assertThat(read(GLOBEX_ADMIN, get("/admin/web-services/enabled-applications").param("q", "acme sandbox")
+                .param("status", "enabled").param("sort", "publisher"))).contains(shared.key()).doesNotContain(name);
+        assertThat(read(STAFF, get("/admin/web-services/reviews").param("q", "ACME").param("visibility", "PUBLIC")
+                .param("sort", "review"))).contains(shared.key()).doesNotContain(name);
+        assertThat(read(GLOBEX_ADMIN, get("/admin/web-services/users").param("q", "EMPLOYEE")
+                .param("role", "EMPLOYEE").param("status", "active"))).contains("employee@globex.example")
+                .doesNotContain("admin@globex.example</td>");
+        assertThat(read(STAFF, get("/admin/web-services/audit").param("company", "globex").param("action", "ENABLED")
+                .param("actor", "admin@globex").param("from", "2000-01-01"))).contains("Globex Corporation");
+        assertThat(read(GLOBEX_ADMIN, get("/admin/web-services/audit").param("application", "public")))
+                .contains("Enabled");
+        assertThat(read(GLOBEX_ADMIN, get("/account/connected-applications").param("q", "x"))).contains("Clear filter");
+        assertThat(read(STAFF, get("/admin/web-services/signing-keys"))).contains("1–1 of 1");
+    }
+
+    @Test
+    void containsSearchesHaveTrigramIndexesOnTheExpressionsTheyFilter() {
+        // The lists filter with exactly these expressions (e.g. "a.name_key like ?"); a trigram
+        // GIN index on the same expression is what lets PostgreSQL answer '%term%' without a scan.
+        assertThat(indexDefinition("ix_partner_applications_name_trgm")).contains("gin (name_key gin_trgm_ops)");
+        assertThat(indexDefinition("ix_companies_name_trgm")).contains("gin (lower((name)::text) gin_trgm_ops)");
+        assertThat(indexDefinition("ix_companies_domain_trgm")).contains("gin (domain gin_trgm_ops)");
+        assertThat(indexDefinition("ix_users_email_trgm")).contains("gin (email gin_trgm_ops)");
+        assertThat(indexDefinition("ix_audit_events_application_name_trgm"))
+                .contains("gin (lower((application_name)::text) gin_trgm_ops)");
+        assertThat(indexDefinition("ix_audit_events_actor_email_trgm"))
+                .contains("gin (lower((actor_email)::text) gin_trgm_ops)");
+    }
+
+    private String indexDefinition(String name) {
+        return jdbc.queryForObject("select indexdef from pg_indexes where indexname = ?", String.class, name);
+    }
+}
