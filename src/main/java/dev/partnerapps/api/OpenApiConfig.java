@@ -18,8 +18,11 @@ class OpenApiConfig {
                 .info(new Info().title("Partner Apps platform APIs").version("3.0")
                         .description("Call with an access token from /oauth2/token. Each operation needs the scope of "
                                 + "its API (LIST, EXPRPT, QUICKX, IMAGE, TRVPRF); sensitive fields need CCARD, BANK, "
-                                + "PASSV, TSAI or EMERG. Collections answer items and next (a URL or null) "
-                                + "with limit (default 25, max 100) and offset."))
+                                + "PASSV, TSAI or EMERG. Collections answer items and next: the URL of the next page, "
+                                + "or null on the last one. Page with limit (default 25, max 100) and by following "
+                                + "next, whose opaque cursor parameter says where the page starts; a changed cursor, "
+                                + "or one used with another listId, answers 400. offset is deprecated: it still "
+                                + "works, but costs more the deeper it goes, and next never uses it."))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));

@@ -16,9 +16,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,19 +121,134 @@ class PlatformApiTests {
         assertThat(get("/api/v3.0/common/listitems/" + id, token).status()).isEqualTo(404);
     }
 
+    /** Calls a {@code next} URL exactly as the API gave it. */
+    private Response follow(String next, String token) throws Exception {
+        assertThat(next).startsWith("http://localhost:" + port + "/api/");
+        return get(next.substring(("http://localhost:" + port).length()), token);
+    }
+
+    private static String cursorOf(String next) {
+        Matcher cursor = Pattern.compile("[?&]cursor=([^&]+)").matcher(next);
+        assertThat(cursor.find()).as(next).isTrue();
+        return cursor.group(1);
+    }
+
+    private List<String> codes(JsonNode page) {
+        List<String> codes = new ArrayList<>();
+        page.get("items").forEach(item -> codes.add(item.get("code").asString()));
+        return codes;
+    }
+
     @Test
-    void collectionsPageWithLimitOffsetAndNext() throws Exception {
-        String token = token("LIST");
+    void collectionsPageByFollowingNextWhoseCursorReplacesOffset() throws Exception {
+        String token = token("LIST", "EXPRPT");
         long list = projectCodes(token);
-        JsonNode first = get("/api/v3.0/common/listitems?listId=" + list + "&limit=1", token).json();
-        assertThat(first.get("items")).hasSize(1);
-        String next = first.get("next").asString();
-        assertThat(next).contains("offset=1").contains("limit=1");
-        JsonNode second = get(URI.create(next).getRawPath() + "?" + URI.create(next).getRawQuery(), token).json();
-        assertThat(second.get("items").get(0).get("id").asLong()).isNotEqualTo(first.get("items").get(0).get("id").asLong());
+        List<String> all = codes(get("/api/v3.0/common/listitems?listId=" + list + "&limit=100", token).json());
+        assertThat(all).hasSizeGreaterThanOrEqualTo(3).isSorted();
+
+        List<String> walked = new ArrayList<>();
+        Response page = get("/api/v3.0/common/listitems?listId=" + list + "&limit=1", token);
+        int pages = 0;
+        while (true) {
+            assertThat(page.status()).isEqualTo(200);
+            JsonNode body = page.json();
+            assertThat(body.get("items")).hasSize(1);
+            walked.addAll(codes(body));
+            pages++;
+            if (body.get("next").isNull()) {
+                break;
+            }
+            String next = body.get("next").asString();
+            assertThat(next).contains("listId=" + list).contains("limit=1").contains("cursor=").doesNotContain("offset");
+            page = follow(next, token);
+        }
+        assertThat(walked).isEqualTo(all);
+        assertThat(pages).isEqualTo(all.size());
+
+        // offset still works for old clients, but what comes next is a cursor.
+        JsonNode skipped = get("/api/v3.0/common/listitems?listId=" + list + "&limit=1&offset=1", token).json();
+        assertThat(codes(skipped)).containsExactly(all.get(1));
+        String afterOffset = skipped.get("next").asString();
+        assertThat(afterOffset).contains("cursor=").doesNotContain("offset");
+        assertThat(codes(follow(afterOffset, token).json())).containsExactly(all.get(2));
+
+        JsonNode lists = get("/api/v3.0/common/lists?limit=1", token).json();
+        assertThat(lists.get("items")).hasSize(1);
+        JsonNode secondList = follow(lists.get("next").asString(), token).json();
+        assertThat(secondList.get("items").get(0).get("id").asLong())
+                .isGreaterThan(lists.get("items").get(0).get("id").asLong());
+
+        JsonNode reports = get("/api/v3.0/expense/reports?limit=1", token).json();
+        JsonNode secondReport = follow(reports.get("next").asString(), token).json();
+        assertThat(secondReport.get("items").get(0).get("id").asLong())
+                .isGreaterThan(reports.get("items").get(0).get("id").asLong());
+
         assertThat(get("/api/v3.0/common/lists?limit=101", token).status()).isEqualTo(400);
+        assertThat(get("/api/v3.0/common/lists?limit=0", token).status()).isEqualTo(400);
         assertThat(get("/api/v3.0/common/lists?offset=-1", token).status()).isEqualTo(400);
         assertThat(get("/api/v3.0/common/lists?limit=1000", token).json().get("detail").asString()).contains("limit");
+        Response both = get("/api/v3.0/common/lists?offset=1&cursor=" + cursorOf(lists.get("next").asString()), token);
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().get("detail").asString()).contains("cursor").contains("offset");
+    }
+
+    @Test
+    void aChangedOrMisusedCursorIsA400ProblemDetail() throws Exception {
+        String token = token("LIST", "EXPRPT");
+        long list = projectCodes(token);
+        String next = get("/api/v3.0/common/listitems?listId=" + list + "&limit=1", token).json().get("next").asString();
+        String cursor = cursorOf(next);
+        assertThat(follow(next, token).status()).isEqualTo(200);
+
+        char flipped = cursor.charAt(cursor.length() / 2) == 'A' ? 'B' : 'A';
+        String changed = cursor.substring(0, cursor.length() / 2) + flipped + cursor.substring(cursor.length() / 2 + 1);
+        long otherList = get("/api/v3.0/common/lists?limit=100", token).json().get("items").valueStream()
+                .mapToLong(l -> l.get("id").asLong()).filter(id -> id != list).findFirst().orElseThrow();
+        String listsCursor = cursorOf(get("/api/v3.0/common/lists?limit=1", token).json().get("next").asString());
+        for (String bad : List.of(
+                "/api/v3.0/common/listitems?listId=" + list + "&cursor=" + changed,
+                "/api/v3.0/common/listitems?listId=" + list + "&cursor=" + cursor.substring(0, cursor.length() - 2),
+                "/api/v3.0/common/listitems?listId=" + list + "&cursor=" + cursor + "AA",
+                "/api/v3.0/common/listitems?listId=" + list + "&cursor=not*base64",
+                "/api/v3.0/common/listitems?listId=" + list + "&cursor=",
+                "/api/v3.0/common/listitems?listId=" + list + "&cursor=" + "A".repeat(600),
+                // Made for another list, or another collection: refused, not reinterpreted.
+                "/api/v3.0/common/listitems?listId=" + otherList + "&cursor=" + cursor,
+                "/api/v3.0/common/listitems?listId=" + list + "&cursor=" + listsCursor,
+                "/api/v3.0/expense/reports?cursor=" + listsCursor,
+                "/api/v3.0/common/lists?cursor=" + cursor)) {
+            Response response = get(bad, token);
+            assertThat(response.status()).as(bad).isEqualTo(400);
+            assertThat(response.raw().headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+            assertThat(response.json().get("detail").asString()).as(bad).contains("cursor");
+        }
+    }
+
+    @Test
+    void aCursorNeverReadsAnotherCompanysList() throws Exception {
+        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
+        console.enable(GLOBEX_ADMIN, shared.key());
+        String acme = oauth.accessToken(shared.key(), shared.secret());
+        String globex = OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+                null, "globex.example")).getAccessToken().getValue();
+        long acmeList = projectCodes(acme);
+        long globexList = projectCodes(globex);
+        String acmeNext = get("/api/v3.0/common/listitems?listId=" + acmeList + "&limit=1", acme).json()
+                .get("next").asString();
+        String acmeCursor = cursorOf(acmeNext);
+        String globexCursor = cursorOf(get("/api/v3.0/common/listitems?listId=" + globexList + "&limit=1", globex).json()
+                .get("next").asString());
+
+        for (String attempt : List.of(
+                acmeNext.substring(("http://localhost:" + port).length()),
+                "/api/v3.0/common/listitems?listId=" + globexList + "&cursor=" + acmeCursor,
+                "/api/v3.0/common/listitems?listId=" + acmeList + "&cursor=" + globexCursor)) {
+            Response response = get(attempt, globex);
+            assertThat(response.status()).as(attempt).isEqualTo(400);
+            assertThat(response.body()).doesNotContain("ACME-");
+        }
+        assertThat(get("/api/v3.0/common/listitems?listId=" + acmeList + "&limit=1", globex).status()).isEqualTo(404);
+        assertThat(follow(acmeNext, acme).body()).contains("ACME-");
     }
 
     @Test
@@ -317,6 +435,16 @@ class PlatformApiTests {
                 "/api/v3.0/common/listitems/{id}", "/api/v3.0/expense/reports", "/api/v3.0/expense/reports/{id}",
                 "/api/v3.0/expense/quickexpenses", "/api/v3.0/expense/entries/{id}/receipt", "/api/v3.0/travel/profiles");
         assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString()).isEqualTo("bearer");
+        for (String collection : List.of("/api/v3.0/common/lists", "/api/v3.0/common/listitems",
+                "/api/v3.0/expense/reports")) {
+            Map<String, JsonNode> parameters = new java.util.HashMap<>();
+            api.get("paths").get(collection).get("get").get("parameters")
+                    .forEach(p -> parameters.put(p.get("name").asString(), p));
+            assertThat(parameters).as(collection).containsKeys("limit", "cursor", "offset");
+            assertThat(parameters.get("cursor").get("in").asString()).isEqualTo("query");
+            assertThat(parameters.get("cursor").get("description").asString()).contains("next");
+            assertThat(parameters.get("offset").get("deprecated").asBoolean()).as(collection).isTrue();
+        }
         assertThat(get("/swagger-ui/index.html", null).status()).isEqualTo(200);
     }
 

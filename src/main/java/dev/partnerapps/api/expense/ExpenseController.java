@@ -22,10 +22,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,27 +76,34 @@ class ExpenseController {
     }
 
     private final JdbcTemplate jdbc;
+    private final Paging paging;
 
-    ExpenseController(JdbcTemplate jdbc) {
+    ExpenseController(JdbcTemplate jdbc, Paging paging) {
         this.jdbc = jdbc;
+        this.paging = paging;
     }
 
     @GetMapping("/reports")
-    Paging.Collection<ReportSummary> reports(Authentication authentication, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Long offset) {
+    Paging.Collection<ReportSummary> reports(Authentication authentication,
+            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
+            @Parameter(description = Paging.CURSOR_DOC) @RequestParam(required = false) String cursor,
+            @Parameter(description = Paging.OFFSET_DOC, deprecated = true) @RequestParam(required = false) Long offset) {
         ApiCaller caller = ApiCaller.of(authentication);
         caller.require(EXPENSE_REPORT);
-        Paging.Window window = Paging.window(limit, offset);
-        List<ReportSummary> reports = jdbc.query("""
+        Paging.Request page = paging.request(limit, offset, cursor, "reports", caller.companyId());
+        String select = """
                 select r.id, r.name, r.owner_email, r.currency,
                        (select coalesce(sum(e.amount), 0) from expense_entries e where e.report_id = r.id) total
-                from expense_reports r where r.company_id = ? order by r.id limit ? offset ?
-                """, (rs, i) -> new ReportSummary(rs.getLong("id"), rs.getString("name"), rs.getString("owner_email"),
-                rs.getBigDecimal("total"), rs.getString("currency").strip()), caller.companyId(), window.limit(),
-                window.offset());
-        Long total = jdbc.queryForObject("select count(*) from expense_reports where company_id = ?", Long.class,
-                caller.companyId());
-        return Paging.page(reports, window, total == null ? 0 : total);
+                from expense_reports r where r.company_id = ?
+                """;
+        RowMapper<ReportSummary> summary = (rs, i) -> new ReportSummary(rs.getLong("id"), rs.getString("name"),
+                rs.getString("owner_email"), rs.getBigDecimal("total"), rs.getString("currency").strip());
+        List<ReportSummary> reports = page.hasCursor()
+                ? jdbc.query(select + "and r.id > ? order by r.id limit ?", summary, caller.companyId(),
+                        page.after().number(0), page.fetch())
+                : jdbc.query(select + "order by r.id limit ? offset ?", summary, caller.companyId(), page.fetch(),
+                        page.offset());
+        return paging.page(reports, page, report -> List.of(report.id()));
     }
 
     @GetMapping("/reports/{id}")

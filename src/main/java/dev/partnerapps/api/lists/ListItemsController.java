@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
@@ -56,47 +57,61 @@ class ListItemsController {
     private static final RowMapper<ItemView> ITEM = (rs, i) -> new ItemView(rs.getLong("id"), rs.getLong("list_id"),
             rs.getString("code"), rs.getString("name"), (Long) rs.getObject("parent_id", Long.class));
 
-    private final JdbcTemplate jdbc;
+    private static final String ITEMS = """
+            select i.id, i.list_id, i.code, i.name, i.parent_id from list_items i join lists l on l.id = i.list_id
+            where i.list_id = ? and l.company_id = ?
+            """;
 
-    ListItemsController(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final Paging paging;
+
+    ListItemsController(JdbcTemplate jdbc, Paging paging) {
         this.jdbc = jdbc;
+        this.paging = paging;
     }
 
     @GetMapping("/lists")
-    Paging.Collection<ListView> lists(Authentication authentication, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Long offset) {
+    Paging.Collection<ListView> lists(Authentication authentication,
+            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
+            @Parameter(description = Paging.CURSOR_DOC) @RequestParam(required = false) String cursor,
+            @Parameter(description = Paging.OFFSET_DOC, deprecated = true) @RequestParam(required = false) Long offset) {
         ApiCaller caller = ApiCaller.of(authentication);
         caller.require(SCOPE);
-        Paging.Window window = Paging.window(limit, offset);
-        List<ListView> lists = jdbc.query("select id, name from lists where company_id = ? order by id limit ? offset ?",
-                (rs, i) -> new ListView(rs.getLong("id"), rs.getString("name")), caller.companyId(), window.limit(),
-                window.offset());
-        return Paging.page(lists, window, count("select count(*) from lists where company_id = ?", caller.companyId()));
+        Paging.Request page = paging.request(limit, offset, cursor, "lists", caller.companyId());
+        RowMapper<ListView> list = (rs, i) -> new ListView(rs.getLong("id"), rs.getString("name"));
+        List<ListView> lists = page.hasCursor()
+                ? jdbc.query("select id, name from lists where company_id = ? and id > ? order by id limit ?", list,
+                        caller.companyId(), page.after().number(0), page.fetch())
+                : jdbc.query("select id, name from lists where company_id = ? order by id limit ? offset ?", list,
+                        caller.companyId(), page.fetch(), page.offset());
+        return paging.page(lists, page, l -> List.of(l.id()));
     }
 
     @GetMapping("/listitems")
-    Paging.Collection<ItemView> items(Authentication authentication, @RequestParam(required = false) Long listId,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Long offset) {
+    Paging.Collection<ItemView> items(Authentication authentication,
+            @Parameter(description = "The list whose items to read.", required = true)
+            @RequestParam(required = false) Long listId,
+            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
+            @Parameter(description = Paging.CURSOR_DOC) @RequestParam(required = false) String cursor,
+            @Parameter(description = Paging.OFFSET_DOC, deprecated = true) @RequestParam(required = false) Long offset) {
         ApiCaller caller = ApiCaller.of(authentication);
         caller.require(SCOPE);
         if (listId == null) {
             throw new BadApiRequestException("Parameter 'listId' is required.");
         }
-        Paging.Window window = Paging.window(limit, offset);
-        // One round trip in the common case: the company check is part of the query and the
-        // total comes with the page. Only an empty page needs to ask why it is empty.
-        long[] total = {0};
-        List<ItemView> items = jdbc.query("select i.id, i.list_id, i.code, i.name, i.parent_id, count(*) over () as total "
-                + "from list_items i join lists l on l.id = i.list_id where i.list_id = ? and l.company_id = ? "
-                + "order by i.code limit ? offset ?", (rs, i) -> {
-                    total[0] = rs.getLong("total");
-                    return ITEM.mapRow(rs, i);
-                }, listId, caller.companyId(), window.limit(), window.offset());
+        Paging.Request page = paging.request(limit, offset, cursor, "listitems", caller.companyId(), listId);
+        // The company check is part of the query, whatever the cursor says. Sorted by (code, id):
+        // the (list_id, code, id) index hands out the page after the cursor's key directly.
+        List<ItemView> items = page.hasCursor()
+                ? jdbc.query(ITEMS + "and (i.code, i.id) > (?, ?) order by i.code, i.id limit ?", ITEM, listId,
+                        caller.companyId(), page.after().text(0), page.after().number(1), page.fetch())
+                : jdbc.query(ITEMS + "order by i.code, i.id limit ? offset ?", ITEM, listId, caller.companyId(),
+                        page.fetch(), page.offset());
         if (items.isEmpty()) {
+            // Only an empty page needs to ask why it is empty: no such list, or past its end.
             requireList(caller, listId);
-            total[0] = count("select count(*) from list_items where list_id = ?", listId);
         }
-        return Paging.page(items, window, total[0]);
+        return paging.page(items, page, item -> List.of(item.code(), item.id()));
     }
 
     @GetMapping("/listitems/{id}")
