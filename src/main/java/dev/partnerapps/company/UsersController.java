@@ -1,6 +1,8 @@
 package dev.partnerapps.company;
 
+import dev.partnerapps.paging.CurrentUrl;
 import dev.partnerapps.paging.Filters;
+import dev.partnerapps.paging.ListReturn;
 import dev.partnerapps.paging.PageQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -15,12 +17,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Users and Permissions, for Company Administrators. */
 @Controller
 @RequestMapping("/admin/web-services/users")
 class UsersController {
+
+    private static final String PATH = "/admin/web-services/users";
 
     private final UserAdministration administration;
 
@@ -57,23 +62,27 @@ class UsersController {
     }
 
     @PostMapping("/{id}/grant")
-    String grant(@AuthenticationPrincipal PartnerUser admin, @PathVariable long id, RedirectAttributes redirect) {
-        return done(redirect, "flash.user.granted", administration.setWebServicesAdministrator(admin, id, true));
+    String grant(@AuthenticationPrincipal PartnerUser admin, @PathVariable long id,
+            @RequestParam(name = "list", required = false) String list, RedirectAttributes redirect) {
+        return done(redirect, list, "flash.user.granted", administration.setWebServicesAdministrator(admin, id, true));
     }
 
     @PostMapping("/{id}/revoke")
-    String revoke(@AuthenticationPrincipal PartnerUser admin, @PathVariable long id, RedirectAttributes redirect) {
-        return done(redirect, "flash.user.revoked", administration.setWebServicesAdministrator(admin, id, false));
+    String revoke(@AuthenticationPrincipal PartnerUser admin, @PathVariable long id,
+            @RequestParam(name = "list", required = false) String list, RedirectAttributes redirect) {
+        return done(redirect, list, "flash.user.revoked", administration.setWebServicesAdministrator(admin, id, false));
     }
 
     @PostMapping("/{id}/disable")
-    String disable(@AuthenticationPrincipal PartnerUser admin, @PathVariable long id, RedirectAttributes redirect) {
-        return done(redirect, "flash.user.disabled", administration.setEnabled(admin, id, false));
+    String disable(@AuthenticationPrincipal PartnerUser admin, @PathVariable long id,
+            @RequestParam(name = "list", required = false) String list, RedirectAttributes redirect) {
+        return done(redirect, list, "flash.user.disabled", administration.setEnabled(admin, id, false));
     }
 
     @PostMapping("/{id}/enable")
-    String enable(@AuthenticationPrincipal PartnerUser admin, @PathVariable long id, RedirectAttributes redirect) {
-        return done(redirect, "flash.user.enabled", administration.setEnabled(admin, id, true));
+    String enable(@AuthenticationPrincipal PartnerUser admin, @PathVariable long id,
+            @RequestParam(name = "list", required = false) String list, RedirectAttributes redirect) {
+        return done(redirect, list, "flash.user.enabled", administration.setEnabled(admin, id, true));
     }
 
     /** The list as the URL asks for it; also shown again under a refused Add user form. */
@@ -84,15 +93,17 @@ class UsersController {
         Boolean enabled = "active".equals(request.getParameter("status")) ? Boolean.TRUE
                 : "disabled".equals(request.getParameter("status")) ? Boolean.FALSE : null;
         model.addAttribute("users", administration.list(admin, role, enabled, query));
+        model.addAttribute("here", CurrentUrl.with());
         model.addAttribute("q", query.search());
         model.addAttribute("role", role);
         model.addAttribute("status", enabled == null ? "" : request.getParameter("status"));
         return "admin/users/list";
     }
 
-    private static String done(RedirectAttributes redirect, String messageKey, String email) {
+    /** Back to the list as it was (search, filter, page): see {@link ListReturn}. */
+    private static String done(RedirectAttributes redirect, String list, String messageKey, String email) {
         redirect.addFlashAttribute("flash", messageKey);
         redirect.addFlashAttribute("flashArg", email);
-        return "redirect:/admin/web-services/users";
+        return "redirect:" + ListReturn.to(PATH, list);
     }
 }

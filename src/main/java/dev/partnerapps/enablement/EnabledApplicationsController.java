@@ -2,6 +2,8 @@ package dev.partnerapps.enablement;
 
 import dev.partnerapps.application.ApiCatalog;
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.paging.CurrentUrl;
+import dev.partnerapps.paging.ListReturn;
 import dev.partnerapps.paging.PageQuery;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -20,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/web-services/enabled-applications")
 class EnabledApplicationsController {
 
-    private static final String PAGE = "redirect:/admin/web-services/enabled-applications";
+    private static final String PATH = "/admin/web-services/enabled-applications";
 
     private final Enablements enablements;
     private final ApiCatalog catalog;
@@ -41,20 +43,25 @@ class EnabledApplicationsController {
         model.addAttribute("q", query.search());
         model.addAttribute("status", enabled == null ? "" : status);
         model.addAttribute("catalog", catalog);
+        model.addAttribute("here", CurrentUrl.with());
         return "admin/enabled-applications";
     }
 
     @PostMapping("/{key}/enable")
-    String enable(@AuthenticationPrincipal PartnerUser admin, @PathVariable String key, RedirectAttributes redirect) {
-        return set(admin, key, true, "flash.enable.enabled", redirect);
+    String enable(@AuthenticationPrincipal PartnerUser admin, @PathVariable String key,
+            @RequestParam(name = "list", required = false) String list, RedirectAttributes redirect) {
+        set(admin, key, true, "flash.enable.enabled", redirect);
+        return "redirect:" + ListReturn.to(PATH, list);
     }
 
     @PostMapping("/{key}/disable")
-    String disable(@AuthenticationPrincipal PartnerUser admin, @PathVariable String key, RedirectAttributes redirect) {
-        return set(admin, key, false, "flash.enable.disabled", redirect);
+    String disable(@AuthenticationPrincipal PartnerUser admin, @PathVariable String key,
+            @RequestParam(name = "list", required = false) String list, RedirectAttributes redirect) {
+        set(admin, key, false, "flash.enable.disabled", redirect);
+        return "redirect:" + ListReturn.to(PATH, list);
     }
 
-    private String set(PartnerUser admin, String key, boolean enabled, String message, RedirectAttributes redirect) {
+    private void set(PartnerUser admin, String key, boolean enabled, String message, RedirectAttributes redirect) {
         try {
             redirect.addFlashAttribute("flashArg", enablements.set(admin, key, enabled));
             redirect.addFlashAttribute("flash", message);
@@ -62,6 +69,5 @@ class EnabledApplicationsController {
             // A double click, or another administrator at the same moment: show what is stored now.
             redirect.addFlashAttribute("flashError", "flash.enable.concurrent");
         }
-        return PAGE;
     }
 }

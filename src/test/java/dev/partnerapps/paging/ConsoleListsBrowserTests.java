@@ -180,6 +180,10 @@ class ConsoleListsBrowserTests {
         choose("Status", "Not enabled");
         browser.press("Apply");
         browser.pressInRow(sharedName, "Enable");
+        // Back on the same filtered list: the application left "Not enabled".
+        assertThat(query()).contains("status=disabled", "q=");
+        assertThat(browser.text()).contains(sharedName + " is enabled for your company.",
+                "Nothing matches this search or filter.");
         browser.go("/admin/web-services/enabled-applications?status=enabled&q=" + publisher.replace(" ", "%20"));
         assertThat(names("enabled-applications")).containsExactly(sharedName);
         browser.signOut();
