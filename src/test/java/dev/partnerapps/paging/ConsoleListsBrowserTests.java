@@ -156,6 +156,12 @@ class ConsoleListsBrowserTests {
         browser.driver().get(bookmark);
         assertThat(names("applications")).containsExactly("Beta 03", "Beta 01");
 
+        // A page past the end (the list shrank since it was bookmarked) says so and offers page 1.
+        browser.go("/admin/web-services/applications?q=beta&page=9");
+        assertThat(browser.text()).contains("There is nothing on this page: the list has 1 page(s) now.");
+        browser.follow("First page");
+        assertThat(names("applications")).containsExactly("Beta 01", "Beta 02", "Beta 03");
+
         browser.fill("Search by name", "nothing like this").press("Apply");
         assertThat(browser.text()).contains("Nothing matches this search or filter.");
         browser.follow("Clear filter");
