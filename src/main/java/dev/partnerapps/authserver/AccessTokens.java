@@ -118,7 +118,7 @@ public class AccessTokens {
      * Allowed now, and issued under the enablement generation that is current now: a disable (or
      * the application going inactive, Private or back to review) starts a new generation, so a
      * token issued before it — or after it by an instance whose cache had not heard yet — never
-     * works again, whatever happens later (README, "Takes effect at once").
+     * works again, whatever happens later (README, "A disable is a fence").
      */
     private boolean issuedUnderCurrentGeneration(OAuthClient app, long companyId, Jwt jwt) {
         java.util.OptionalLong current = policy.allowance(app.id(), companyId);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * On PostgreSQL, hears the notification every change sends at commit (see {@link ChangeEpoch})
  * and starts a new cache generation at once, so a disable on one instance holds on every
- * instance within milliseconds instead of one poll interval (README, "Takes effect at once").
+ * instance within milliseconds instead of one poll interval (README, "Every instance hears at once").
  *
  * <p>It listens on a connection of its own, opened outside the pool: a pooled connection would be
  * handed to requests, and a pool may close or replace it at will. When the connection is lost it

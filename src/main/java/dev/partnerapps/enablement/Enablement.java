@@ -14,7 +14,7 @@ import java.time.Instant;
  * goes up each time the enablement stops counting; access tokens carry the generation they were
  * issued under and are accepted only while it is still the current one, so a token issued by an
  * instance that had not yet heard of a disable never comes back to life on re-enable (README,
- * "Takes effect at once").
+ * "A disable is a fence").
  */
 @Entity
 @Table(name = "application_enablements")
