@@ -26,8 +26,11 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     static final String CLIENT_ID = "client_id";
     /** The stored grant a user's token belongs to: revoking the grant revokes its tokens. */
     static final String GRANT_ID = "gid";
-    /** When the token was made, in milliseconds: {@code iat} has whole seconds, too coarse for cutoffs. */
-    static final String ISSUED_MS = "iat_ms";
+    /**
+     * The enablement generation the token was issued under (see {@code Enablements#allowance}):
+     * the token is accepted only while it is still the current one. Tokens without it read as 0.
+     */
+    static final String ENABLEMENT_GENERATION = "egen";
 
     private final TokenPolicy policy;
     private final PartnerClients clients;
@@ -48,7 +51,8 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         OAuthClient app = clients.application(context.getRegisteredClient().getId())
                 .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT));
         CompanyInfo company = clientCredentials ? requestedCompany(context, app) : userCompany(context);
-        if (!policy.isAllowed(app.id(), company.id())) {
+        java.util.OptionalLong generation = policy.allowance(app.id(), company.id());
+        if (generation.isEmpty()) {
             throw clientCredentials
                     ? refused(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT,
                             "The application is not enabled for this company, or not visible to it.")
@@ -62,7 +66,7 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.current().getKeyID());
         context.getClaims()
                 .claim(CLIENT_ID, app.key())
-                .claim(ISSUED_MS, System.currentTimeMillis())
+                .claim(ENABLEMENT_GENERATION, generation.getAsLong())
                 .claim(COMPANY, String.valueOf(company.id()))
                 .claim(COMPANY_DOMAIN, company.domain());
         if (!clientCredentials && context.getAuthorization() != null) {

@@ -31,7 +31,6 @@ public class AccessTokens {
     private final PartnerClients clients;
     private final GenerationCache<String, Boolean> revoked;
     private final GenerationCache<String, Boolean> grants;
-    private final GenerationCache<Long, java.util.Map<Long, Instant>> cutoffs;
     /**
      * Tokens whose signature already verified, until they expire: an ES256 verification costs
      * about half a millisecond and a partner sends the same token many times. Only the signature
@@ -52,14 +51,6 @@ public class AccessTokens {
                 "select count(*) from oauth_revoked_access_tokens where jti = ?", jti)));
         this.grants = new GenerationCache<>(epoch, gid -> Optional.of(exists(
                 "select count(*) from oauth_authorizations where id = ?", gid)));
-        this.cutoffs = new GenerationCache<>(epoch, appId -> {
-            java.util.Map<Long, Instant> byCompany = new java.util.HashMap<>();
-            jdbc.query("select company_id, not_before from oauth_token_cutoffs where application_id = ?",
-                    rs -> {
-                        byCompany.put(rs.getLong("company_id"), rs.getTimestamp("not_before").toInstant());
-                    }, appId);
-            return Optional.of(java.util.Map.copyOf(byCompany));
-        });
     }
 
     /** The token, if it verifies and may still be used; empty for anything else. */
@@ -112,7 +103,7 @@ public class AccessTokens {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        if (app.isEmpty() || !policy.isAllowed(app.get().id(), companyId) || cutOff(app.get(), companyId, jwt)) {
+        if (app.isEmpty() || !issuedUnderCurrentGeneration(app.get(), companyId, jwt)) {
             return Optional.empty();
         }
         // Scopes the application no longer uses are gone from its tokens too.
@@ -123,28 +114,24 @@ public class AccessTokens {
                 jwt.getIssuedAt(), jwt.getExpiresAt()));
     }
 
-    /** Issued before the application was disabled, deactivated or made Private for this company. */
-    private boolean cutOff(OAuthClient app, long companyId, Jwt jwt) {
-        java.util.Map<Long, Instant> byCompany = cutoffs.get(app.id()).orElse(java.util.Map.of());
-        if (byCompany.isEmpty()) {
-            return false;
-        }
-        Instant issued = issuedAt(jwt);
-        return isAtOrBefore(issued, byCompany.get(companyId))
-                || isAtOrBefore(issued, byCompany.get(GrantRevocations.ALL_COMPANIES))
-                || (companyId != app.ownerCompanyId() && isAtOrBefore(issued, byCompany.get(GrantRevocations.OTHER_COMPANIES)));
+    /**
+     * Allowed now, and issued under the enablement generation that is current now: a disable (or
+     * the application going inactive, Private or back to review) starts a new generation, so a
+     * token issued before it — or after it by an instance whose cache had not heard yet — never
+     * works again, whatever happens later (README, "A disable is a fence").
+     */
+    private boolean issuedUnderCurrentGeneration(OAuthClient app, long companyId, Jwt jwt) {
+        java.util.OptionalLong current = policy.allowance(app.id(), companyId);
+        return current.isPresent() && current.getAsLong() == generation(jwt);
     }
 
-    private static Instant issuedAt(Jwt jwt) {
-        Object millis = jwt.getClaim(AccessTokenClaims.ISSUED_MS);
-        if (millis instanceof Number number) {
-            return Instant.ofEpochMilli(number.longValue());
+    private static long generation(Jwt jwt) {
+        Object generation = jwt.getClaim(AccessTokenClaims.ENABLEMENT_GENERATION);
+        if (generation == null) {
+            return 0;
         }
-        return jwt.getIssuedAt() == null ? Instant.EPOCH : jwt.getIssuedAt();
-    }
-
-    private static boolean isAtOrBefore(Instant issued, Instant cutoff) {
-        return cutoff != null && !issued.isAfter(cutoff);
+        // Anything but a whole number was not written by us: match no generation.
+        return generation instanceof Long || generation instanceof Integer ? ((Number) generation).longValue() : -1;
     }
 
     /** RFC 7009 for an access token: remembered by its id until it would have expired. */

@@ -1,9 +1,13 @@
 package dev.partnerapps.authserver;
 
+import java.sql.DatabaseMetaData;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,19 +18,34 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * one database counter in its own transaction; each instance polls the counter and, when it
  * moved, starts a new cache generation. The instance that made the change does so right after
  * its commit. A value read under an older generation is never cached (see {@link #generation()}).
+ *
+ * <p>On PostgreSQL the change also sends a notification, which PostgreSQL delivers only when the
+ * transaction commits; {@link ChangeNotifications} hears it on every instance within
+ * milliseconds. The poll stays as the fallback for a lost listener connection, and is the only
+ * way on H2.
  */
 @Component
 class ChangeEpoch {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeEpoch.class);
 
+    /** The PostgreSQL notification channel every instance listens on. */
+    static final String CHANNEL = "partnerapps_changes";
+
     private final JdbcTemplate jdbc;
+    private final boolean postgresql;
     private final AtomicLong generation = new AtomicLong();
     private volatile long seenEpoch;
 
     ChangeEpoch(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.postgresql = isPostgresql(jdbc);
         this.seenEpoch = readEpoch();
+    }
+
+    /** Whether changes are also announced by PostgreSQL notifications. */
+    boolean notifies() {
+        return postgresql;
     }
 
     /** The current cache generation: read it before loading a value, cache the value only if unchanged. */
@@ -37,6 +56,9 @@ class ChangeEpoch {
     /** Records a change inside the caller's transaction and drops local caches once it commits. */
     void changed() {
         jdbc.update("update change_epoch set epoch = epoch + 1 where id = 1");
+        if (postgresql) {
+            jdbc.query("select pg_notify(?, '')", (RowCallbackHandler) row -> { }, CHANNEL);
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -45,6 +67,11 @@ class ChangeEpoch {
                 }
             });
         }
+        generation.incrementAndGet();
+    }
+
+    /** Another instance announced a change, or the announcements may have been missed: drop every cache. */
+    void somethingChanged() {
         generation.incrementAndGet();
     }
 
@@ -60,6 +87,16 @@ class ChangeEpoch {
             // Nothing cached can be trusted while the database cannot be read.
             generation.incrementAndGet();
             log.warn("Could not read the change epoch: {}", e.getMessage());
+        }
+    }
+
+    private static boolean isPostgresql(JdbcTemplate jdbc) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(),
+                    DatabaseMetaData::getDatabaseProductName);
+            return "PostgreSQL".equals(product);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Could not tell which database this is", e);
         }
     }
 

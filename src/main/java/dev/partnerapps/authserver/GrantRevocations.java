@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * PRODUCT.md section 5, "takes effect at once": in the same transaction as the change, the
  * grants it ends are deleted (so refresh answers invalid_grant) and every instance's caches
- * are told (so access tokens stop verifying). A new Secret ends no grant: tokens already
- * issued stay valid, but the cached client must go so the old Secret fails at once.
+ * are told (so access tokens stop verifying). That access tokens stay dead afterwards is the
+ * enablement generation's job (see {@code Enablements#allowance}). A new Secret ends no grant:
+ * tokens already issued stay valid, but the cached client must go so the old Secret fails at once.
  */
 @Component
 class GrantRevocations {
@@ -28,16 +29,10 @@ class GrantRevocations {
         this.epoch = epoch;
     }
 
-    /** Company id of a cutoff that applies to every company. */
-    static final long ALL_COMPANIES = 0;
-    /** Company id of a cutoff that applies to every company but the owner. */
-    static final long OTHER_COMPANIES = -1;
-
     @EventListener
     void on(ApplicationDisabled event) {
         jdbc.update("delete from oauth_authorizations where application_id = ? and company_id = ?",
                 event.applicationId(), event.companyId());
-        cutOff(event.applicationId(), event.companyId());
         epoch.changed();
     }
 
@@ -50,7 +45,6 @@ class GrantRevocations {
     void on(ApplicationModified event) {
         if (!event.active()) {
             jdbc.update("delete from oauth_authorizations where application_id = ?", event.applicationId());
-            cutOff(event.applicationId(), ALL_COMPANIES);
         } else if (event.sentBackToReview()) {
             revokeOtherCompanies(event.applicationId(), event.ownerCompanyId());
         }
@@ -78,13 +72,5 @@ class GrantRevocations {
     private void revokeOtherCompanies(long applicationId, long ownerCompanyId) {
         jdbc.update("delete from oauth_authorizations where application_id = ? and company_id <> ?",
                 applicationId, ownerCompanyId);
-        cutOff(applicationId, OTHER_COMPANIES);
-    }
-
-    /** Tokens issued until now stay dead even if the application is allowed again later. */
-    private void cutOff(long applicationId, long companyId) {
-        jdbc.update("delete from oauth_token_cutoffs where application_id = ? and company_id = ?", applicationId, companyId);
-        jdbc.update("insert into oauth_token_cutoffs (application_id, company_id, not_before) values (?, ?, ?)",
-                applicationId, companyId, java.sql.Timestamp.from(java.time.Instant.now()));
     }
 }

@@ -9,7 +9,13 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** Whether one company has one application enabled. */
+/**
+ * Whether one company has one application enabled, and under which generation. The generation
+ * goes up each time the enablement stops counting; access tokens carry the generation they were
+ * issued under and are accepted only while it is still the current one, so a token issued by an
+ * instance that had not yet heard of a disable never comes back to life on re-enable (README,
+ * "A disable is a fence").
+ */
 @Entity
 @Table(name = "application_enablements")
 class Enablement {
@@ -25,6 +31,9 @@ class Enablement {
 
     @Column(name = "changed_by", nullable = false)
     private String changedBy;
+
+    @Column(nullable = false)
+    private long generation;
 
     @Version
     private long version;
@@ -43,7 +52,14 @@ class Enablement {
         return enabled;
     }
 
+    long generation() {
+        return generation;
+    }
+
     void set(boolean enabled, Instant changedAt, String changedBy) {
+        if (this.enabled && !enabled) {
+            generation++;
+        }
         this.enabled = enabled;
         this.changedAt = changedAt;
         this.changedBy = changedBy;

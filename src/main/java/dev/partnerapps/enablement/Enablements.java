@@ -1,13 +1,17 @@
 package dev.partnerapps.enablement;
 
 import dev.partnerapps.application.ApplicationDirectory;
+import dev.partnerapps.application.ApplicationModified;
 import dev.partnerapps.application.ApplicationRegistered;
 import dev.partnerapps.application.ApplicationView;
+import dev.partnerapps.application.Visibility;
+import dev.partnerapps.application.VisibilityChanged;
 import dev.partnerapps.company.PartnerUser;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -52,13 +56,22 @@ public class Enablements {
      */
     @Transactional(readOnly = true)
     public boolean isAllowed(long applicationId, long companyId) {
-        return applications.findById(applicationId)
-                .filter(app -> isAllowed(app, companyId))
-                .isPresent();
+        return allowance(applicationId, companyId).isPresent();
     }
 
-    private boolean isAllowed(ApplicationView app, long companyId) {
-        return app.usableBy(companyId) && isEnabled(app.id(), companyId);
+    /**
+     * The generation of the enablement under which the application may act for the company right
+     * now (see {@link #isAllowed}); empty when it may not. A token issued under one generation is
+     * dead once the generation moves on, even if the application is allowed again later.
+     */
+    @Transactional(readOnly = true)
+    public OptionalLong allowance(long applicationId, long companyId) {
+        return applications.findById(applicationId)
+                .filter(app -> app.usableBy(companyId))
+                .flatMap(app -> enablements.findById(new Enablement.Id(app.id(), companyId)))
+                .filter(Enablement::isEnabled)
+                .map(enablement -> OptionalLong.of(enablement.generation()))
+                .orElse(OptionalLong.empty());
     }
 
     @Transactional(readOnly = true)
@@ -96,6 +109,28 @@ public class Enablements {
     void on(ApplicationRegistered event) {
         enablements.save(new Enablement(event.applicationId(), event.ownerCompanyId(), true, Instant.now(clock),
                 event.actor().email()));
+    }
+
+    /**
+     * An inactive application counts for no company; one sent back to review is Private again and
+     * counts only for its owner. Either way the enablements that stop counting start a new
+     * generation, in the same transaction as the change.
+     */
+    @EventListener
+    void on(ApplicationModified event) {
+        if (!event.active()) {
+            enablements.endGenerationOfAll(event.applicationId());
+        } else if (event.sentBackToReview()) {
+            enablements.endGenerationOfOtherCompanies(event.applicationId(), event.ownerCompanyId());
+        }
+    }
+
+    /** Made Private (by staff, or by a rejection of a Public application): only the owner's enablement counts. */
+    @EventListener
+    void on(VisibilityChanged event) {
+        if (event.visibility() == Visibility.PRIVATE) {
+            enablements.endGenerationOfOtherCompanies(event.applicationId(), event.ownerCompanyId());
+        }
     }
 
     private static void requireAdministrator(PartnerUser user) {

@@ -14,8 +14,16 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.PostgresTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +31,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -47,6 +56,15 @@ class PostgresAuthorizationServerTests {
     @Autowired
     Environment environment;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ChangeEpoch epoch;
+
+    @Autowired
+    ChangeNotifications notifications;
+
     private Console console;
     private OAuth oauth;
 
@@ -56,15 +74,22 @@ class PostgresAuthorizationServerTests {
         oauth = new OAuth(port);
     }
 
+    /** Without notifications, and a poll too slow to matter during a test: the other instance only learns when told. */
+    private static final String[] STALE = {"--partnerapps.oauth.change-notifications=false",
+            "--partnerapps.oauth.cache-poll-interval=1h"};
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
     /** A second instance of the application on the same database, as a load balancer would have. */
-    private ConfigurableApplicationContext secondInstance() {
+    private ConfigurableApplicationContext secondInstance(String... settings) {
         // Command-line arguments: they outrank the test profile's in-memory database URL.
+        String[] database = {"--server.port=0",
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", "")};
         return new SpringApplicationBuilder(PartnerAppsApplication.class)
                 .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""));
+                .run(Stream.concat(Stream.of(database), Stream.of(settings)).toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -89,11 +114,12 @@ class PostgresAuthorizationServerTests {
                 .isEqualTo("invalid_grant");
     }
 
+    /** The fallback: without notifications the poll alone still carries a change within a second. */
     @Test
     void instancesOnOneDatabaseShareTokensAndHonourEachOthersChangesWithinASecond() throws Exception {
         Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
         console.enable(GLOBEX_ADMIN, shared.key());
-        try (ConfigurableApplicationContext other = secondInstance()) {
+        try (ConfigurableApplicationContext other = secondInstance("--partnerapps.oauth.change-notifications=false")) {
             OAuth otherOAuth = new OAuth(port(other));
             String fromOther = OAuth.tokens(otherOAuth.token(OAuth.basic(shared.key(), shared.secret()),
                     new ClientCredentialsGrant(), null, "globex.example")).getAccessToken().getValue();
@@ -116,6 +142,137 @@ class PostgresAuthorizationServerTests {
             assertThat(OAuth.error(otherOAuth.token(OAuth.basic(shared.key(), shared.secret()),
                     new ClientCredentialsGrant(), null, "globex.example")).getCode()).isEqualTo("unauthorized_client");
         }
+    }
+
+    @Test
+    void aDisableReachesTheOtherInstanceWithinOneHundredMillisecondsThroughANotification() throws Exception {
+        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
+        console.enable(GLOBEX_ADMIN, shared.key());
+        // An hour between polls: only the notification can tell the other instance in time.
+        try (ConfigurableApplicationContext other = secondInstance("--partnerapps.oauth.cache-poll-interval=1h")) {
+            awaitListening(other);
+            OAuth otherOAuth = new OAuth(port(other));
+            String token = globexToken(otherOAuth, shared);
+            // Reads "allowed" into the other instance's cache.
+            assertThat(otherOAuth.introspect(shared.key(), shared.secret(), token).isActive()).isTrue();
+            ChangeEpoch otherEpoch = other.getBean(ChangeEpoch.class);
+            long generationBefore = otherEpoch.generation();
+
+            console.disable(GLOBEX_ADMIN, shared.key());
+            long committed = System.nanoTime();
+            // A request is honoured when it reaches the instance; the answer may take longer on this
+            // shared machine, so what counts is when the request that found the disable was sent.
+            long sentMillis;
+            boolean inactive;
+            do {
+                sentMillis = (System.nanoTime() - committed) / 1_000_000;
+                inactive = !otherOAuth.introspect(shared.key(), shared.secret(), token).isActive();
+            } while (!inactive && sentMillis < 100);
+            assertThat(inactive).as("a request sent %d ms after the disable found it", sentMillis).isTrue();
+            assertThat(sentMillis).isLessThan(100);
+            assertThat(otherEpoch.generation()).as("a notification started a new cache generation")
+                    .isGreaterThan(generationBefore);
+            assertThat(OAuth.error(otherOAuth.token(OAuth.basic(shared.key(), shared.secret()),
+                    new ClientCredentialsGrant(), null, "globex.example")).getCode()).isEqualTo("unauthorized_client");
+        }
+    }
+
+    @Test
+    void tokensAnInstanceIssuedAfterADisableFromItsStaleCacheStayDeadAfterReEnabling() throws Exception {
+        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
+        console.enable(GLOBEX_ADMIN, shared.key());
+        try (ConfigurableApplicationContext stale = secondInstance(STALE)) {
+            OAuth staleOAuth = new OAuth(port(stale));
+            // The stale instance reads "allowed" into its cache while it is true.
+            assertThat(staleOAuth.introspect(shared.key(), shared.secret(), globexToken(staleOAuth, shared)).isActive())
+                    .isTrue();
+
+            console.disable(GLOBEX_ADMIN, shared.key());
+            List<String> issuedAfterDisable = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                var response = staleOAuth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+                        null, "globex.example");
+                if (response.indicatesSuccess()) {
+                    issuedAfterDisable.add(OAuth.tokens(response).getAccessToken().getValue());
+                }
+            }
+            assertThat(issuedAfterDisable).as("the stale instance issued tokens after the disable").isNotEmpty();
+            for (String token : issuedAfterDisable) {
+                assertThat(oauth.introspect(shared.key(), shared.secret(), token).isActive()).isFalse();
+            }
+
+            console.enable(GLOBEX_ADMIN, shared.key());
+            // The stale instance catches up, as its poll would.
+            stale.getBean(ChangeEpoch.class).poll();
+
+            for (String token : issuedAfterDisable) {
+                for (OAuth instance : List.of(oauth, staleOAuth)) {
+                    assertThat(instance.introspect(shared.key(), shared.secret(), token).isActive())
+                            .as("introspection at %s", instance.uri("")).isFalse();
+                    assertThat(listsStatus(instance, token)).as("API at %s", instance.uri("")).isEqualTo(401);
+                }
+            }
+            for (String fresh : List.of(globexToken(oauth, shared), globexToken(staleOAuth, shared))) {
+                for (OAuth instance : List.of(oauth, staleOAuth)) {
+                    assertThat(instance.introspect(shared.key(), shared.secret(), fresh).isActive()).isTrue();
+                    assertThat(listsStatus(instance, fresh)).isEqualTo(200);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLostListenerConnectionIsReplacedAndCountsAsAChange() throws Exception {
+        awaitListening(notifications);
+        long before = epoch.generation();
+        jdbc.queryForList("select pg_terminate_backend(pid) from pg_stat_activity "
+                + "where datname = current_database() and application_name = 'partnerapps-change-notifications'");
+
+        // One new generation for the loss, one for the reconnect: nothing heard in between can be trusted.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while ((epoch.generation() - before < 2 || !notifications.isListening()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertThat(epoch.generation() - before).isGreaterThanOrEqualTo(2);
+        assertThat(notifications.isListening()).isTrue();
+
+        long reconnected = epoch.generation();
+        jdbc.queryForList("select pg_notify('" + ChangeEpoch.CHANNEL + "', '')");
+        deadline = Instant.now().plus(Duration.ofSeconds(1));
+        while (epoch.generation() == reconnected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(5);
+        }
+        assertThat(epoch.generation()).as("listening again after the reconnect").isGreaterThan(reconnected);
+    }
+
+    private static String globexToken(OAuth instance, Console.Credentials app) {
+        return OAuth.tokens(instance.token(OAuth.basic(app.key(), app.secret()), new ClientCredentialsGrant(), null,
+                "globex.example")).getAccessToken().getValue();
+    }
+
+    private int listsStatus(OAuth instance, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(instance.uri("/api/v3.0/common/lists"))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitListening(ConfigurableApplicationContext instance) throws InterruptedException {
+        awaitListening(instance.getBean(ChangeNotifications.class));
+    }
+
+    private static void awaitListening(ChangeNotifications notifications) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!notifications.isListening() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertThat(notifications.isListening()).as("the instance listens for change notifications").isTrue();
     }
 
     @Test

@@ -144,6 +144,48 @@ class EnableApplicationsTests {
     }
 
     @Test
+    void everyWayAnEnablementStopsCountingStartsANewGenerationOfIt() throws Exception {
+        Console.Credentials app = console.publicApplication(ACME_DEVELOPER, "LIST");
+        console.enable(GLOBEX_ADMIN, app.key());
+        long appId = id(app.key());
+        long globex = company("globex.example");
+        long acme = company("acme-sandbox.example");
+        String name = jdbc.queryForObject("select name from partner_applications where id = ?", String.class, appId);
+        String redirect = "https://app.example.com/callback";
+        assertThat(enablements.allowance(appId, globex)).hasValue(0);
+        assertThat(enablements.allowance(appId, acme)).hasValue(0);
+
+        // Private: every company's enablement but the owner's.
+        console.visibility(app.key(), "PRIVATE");
+        assertThat(enablements.allowance(appId, globex)).isEmpty();
+        console.visibility(app.key(), "PUBLIC");
+        assertThat(enablements.allowance(appId, globex)).hasValue(1);
+        assertThat(enablements.allowance(appId, acme)).hasValue(0);
+
+        // Back to review (new APIs Used): Private again until approved, the owner unaffected.
+        console.modify(ACME_DEVELOPER, app.key(), name, true, redirect, "LIST", "USER");
+        assertThat(enablements.allowance(appId, globex)).isEmpty();
+        console.approve(app.key());
+        console.visibility(app.key(), "PUBLIC");
+        assertThat(enablements.allowance(appId, globex)).hasValue(2);
+        assertThat(enablements.allowance(appId, acme)).hasValue(0);
+
+        // Inactive: every company's, the owner's too.
+        console.modify(ACME_DEVELOPER, app.key(), name, false, redirect, "LIST", "USER");
+        assertThat(enablements.allowance(appId, globex)).isEmpty();
+        assertThat(enablements.allowance(appId, acme)).isEmpty();
+        console.modify(ACME_DEVELOPER, app.key(), name, true, redirect, "LIST", "USER");
+        assertThat(enablements.allowance(appId, globex)).hasValue(3);
+        assertThat(enablements.allowance(appId, acme)).hasValue(1);
+
+        // Disabled by the company: that company's only.
+        console.disable(GLOBEX_ADMIN, app.key());
+        console.enable(GLOBEX_ADMIN, app.key());
+        assertThat(enablements.allowance(appId, globex)).hasValue(4);
+        assertThat(enablements.allowance(appId, acme)).hasValue(1);
+    }
+
+    @Test
     void aDoubleClickedEnableKeepsOneRecordAndNeverFails() throws Exception {
         Console.Credentials app = console.publicApplication(ACME_DEVELOPER, "LIST");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
