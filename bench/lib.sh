@@ -26,7 +26,7 @@ free_port() {
 
 bench_prepare() {
     local missing=()
-    command -v wrk >/dev/null || missing+=(wrk)
+    [ "${BENCH_NEEDS_WRK:-1}" = 0 ] || command -v wrk >/dev/null || missing+=(wrk)
     compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
     if [ ${#missing[@]} -gt 0 ]; then
         echo "bench: installing ${missing[*]}"
@@ -37,9 +37,18 @@ bench_prepare() {
         if [ -x "$jdk/bin/java" ]; then export JAVA_HOME="$jdk"; break; fi
     done
     JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-    echo "bench: building the application jar"
-    ./mvnw -q -B -DskipTests package
-    JAR=$(ls target/partner-apps-*.jar | grep -v plain | head -n 1)
+    if [ -n "${BENCH_JAR:-}" ]; then
+        JAR=$BENCH_JAR
+    else
+        echo "bench: building the application jar"
+        # Builds on a shared machine queue on one lock instead of competing for the cores.
+        if command -v flock >/dev/null; then
+            flock "${BENCH_MVN_LOCK:-/tmp/mvn.lock}" ./mvnw -q -B -DskipTests package
+        else
+            ./mvnw -q -B -DskipTests package
+        fi
+        JAR=$(ls target/partner-apps-*.jar | grep -v plain | head -n 1)
+    fi
 
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
     PG_PID_DIR="$WORK/pg"
@@ -51,6 +60,12 @@ bench_prepare() {
     "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "create database partnerapps" >/dev/null
 }
 
+# psql on the benchmark database; extra arguments as for psql.
+bench_psql() {
+    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d partnerapps "$@"
+}
+
+# Extra arguments are passed to the application (e.g. --spring.flyway.locations=...).
 bench_start_app() {
     APP_PORT=$(free_port 18080)
     APP_URL="http://127.0.0.1:$APP_PORT"
@@ -58,7 +73,7 @@ bench_start_app() {
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/partnerapps" \
     SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
         "$JAVA" ${BENCH_JVM_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \
-        --logging.level.root=warn > "$WORK/app.log" 2>&1 &
+        --logging.level.root=warn "$@" > "$WORK/app.log" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1 120); do
         curl -fsS "$APP_URL/actuator/health" >/dev/null 2>&1 && return
@@ -82,14 +97,33 @@ bench_register_application() {
         --data-urlencode "_csrf=$(csrf_of "$page")" --data-urlencode "companyName=Bench $id" \
         --data-urlencode "companyDomain=bench-$id.example" --data-urlencode "email=dev@bench-$id.example" \
         --data-urlencode "password=benchmark password" "$APP_URL/signup"
+    bench_new_application "$jar" "Bench app" "$1"
+    COMPANY_DOMAIN="bench-$id.example"
+}
+
+# Signs in through the /login form; the session cookie goes to the given cookie jar.
+bench_sign_in() {
+    local jar=$1 email=$2 password=$3 page="$WORK/login.html" location
+    curl -fsS -c "$jar" -b "$jar" "$APP_URL/login" -o "$page"
+    location=$(curl -sS -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' \
+        --data-urlencode "_csrf=$(csrf_of "$page")" --data-urlencode "email=$email" \
+        --data-urlencode "password=$password" "$APP_URL/login")
+    case "$location" in
+        ""|*error*|*/login*) echo "bench: could not sign in as $email" >&2; exit 1 ;;
+    esac
+}
+
+# Registers an application through the New Partner Application form, signed in with the given
+# cookie jar (a Development Partner's administrator); sets CLIENT_KEY and CLIENT_SECRET.
+bench_new_application() {
+    local jar=$1 name=$2 scopes=$3 page="$WORK/page.html"
     curl -fsS -c "$jar" -b "$jar" "$APP_URL/admin/web-services/applications/new" -o "$page"
-    local form=(--data-urlencode "_csrf=$(csrf_of "$page")" --data-urlencode "name=Bench app"
+    local form=(--data-urlencode "_csrf=$(csrf_of "$page")" --data-urlencode "name=$name"
                 --data-urlencode "active=true")
-    for scope in $1; do form+=(--data-urlencode "scopes=$scope"); done
+    for scope in $scopes; do form+=(--data-urlencode "scopes=$scope"); done
     curl -fsS -c "$jar" -b "$jar" "${form[@]}" "$APP_URL/admin/web-services/applications" -o "$page"
     CLIENT_KEY=$(grep -o 'id="client-key" value="[^"]*"' "$page" | sed 's/.*value="//; s/"$//')
     CLIENT_SECRET=$(grep -o 'id="client-secret" value="[^"]*"' "$page" | sed 's/.*value="//; s/"$//')
-    COMPANY_DOMAIN="bench-$id.example"
     [ -n "$CLIENT_KEY" ] && [ -n "$CLIENT_SECRET" ] || { echo "bench: could not register an application" >&2; exit 1; }
 }
 
