@@ -190,7 +190,8 @@ run_phase() {
     measure "$phase" audit_app "$APP_URL$ews/audit?application=$TERM_Q" -b "$STAFF"
     measure "$phase" audit_staff "$APP_URL$ews/audit" -b "$STAFF"
     measure "$phase" audit_globex "$APP_URL$ews/audit" -b "$GLOBEX"
-    measure "$phase" audit_p "$APP_URL$ews/audit?page=400" -b "$STAFF"
+    measure "$phase" audit_p "$APP_URL$ews/audit?before=500" -b "$STAFF"
+    measure "$phase" audit_globex_p "$APP_URL$ews/audit?before=500" -b "$GLOBEX"
 
     # The list: Globex's "Project Codes" (3 items) with the demo data, the 100,000-item list at volume.
     if [ "$phase" = demo ]; then list=$DEMO_LIST; else list=$VOLUME_LIST; fi
@@ -246,7 +247,8 @@ row apps_p feature "  ... ?page=400"
 row audit_app page "Audit Log ?application=$TERM_Q (staff)"
 row audit_staff page "Audit Log (staff)"
 row audit_globex page "Audit Log (admin@globex)"
-row audit_p page "Audit Log ?page=400 (staff)"
+row audit_p page "Audit Log, oldest lines ?before=500 (staff)"
+row audit_globex_p page "Audit Log, oldest lines ?before=500 (admin@globex)"
 row items_first list "listitems first page (limit 25)"
 row walk list "listitems walk via next (limit 100)"
 row items_deep list "listitems deepest page via next"
