@@ -83,7 +83,10 @@ class ApplicationSearch {
             args.add(query.containsPattern());
         }
         String from = " from partner_applications a join companies c on c.id = a.owner_company_id";
-        Long total = jdbc.queryForObject("select count(*)" + from + where, Long.class, args.toArray());
+        // The count needs the companies only to search publishers' names.
+        Long total = jdbc.queryForObject("select count(*)"
+                + (filter.searchPublisher() && query.hasSearch() ? from : " from partner_applications a") + where,
+                Long.class, args.toArray());
         String order = " order by " + SORTS.get(query.sort()) + " " + query.direction() + ", a.id " + query.direction();
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(query.limit());

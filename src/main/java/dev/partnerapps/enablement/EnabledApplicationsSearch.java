@@ -36,51 +36,102 @@ class EnabledApplicationsSearch {
         this.applications = applications;
     }
 
-    private record Row(long id, String key, String name, String description, String publisher, boolean own,
-            boolean enabled) {
+    private record Row(long id, String key, String name, String description, String publisher, boolean own) {
     }
 
     /** @param enabled only enabled (true) or only not enabled (false) applications; null for both */
     ListPage<EnabledApplication> find(long companyId, Boolean enabled, PageQuery query) {
-        StringBuilder where = new StringBuilder(
-                " where a.active = true and (a.owner_company_id = ? or a.visibility = 'PUBLIC')");
-        List<Object> args = new ArrayList<>(List.of(companyId, companyId));
-        if (enabled != null) {
-            where.append(" and coalesce(e.enabled, false) = ?");
-            args.add(enabled);
+        // Two parts, each read in its sort order and stopped after one page: the company's own
+        // applications, then other companies' Public ones. One query sorted by "own first" would
+        // have to sort all 10,000 candidates on every view.
+        Part own = new Part("a.owner_company_id = ?", companyId, enabled, query);
+        Part others = new Part("a.visibility = 'PUBLIC' and a.owner_company_id <> ?", companyId, enabled, query);
+        long ownTotal = own.count();
+        long total = ownTotal + others.count();
+        List<Row> rows = new ArrayList<>();
+        if (query.offset() < ownTotal) {
+            rows.addAll(own.rows(query.limit(), query.offset()));
         }
-        if (query.hasSearch()) {
-            where.append(" and (a.name_key like ? escape '\\' or lower(c.name) like ? escape '\\')");
-            args.add(query.containsPattern());
-            args.add(query.containsPattern());
+        if (rows.size() < query.limit() && query.offset() + rows.size() < total) {
+            rows.addAll(others.rows(query.limit() - rows.size(), Math.max(0, query.offset() - ownTotal)));
         }
-        String from = " from partner_applications a join companies c on c.id = a.owner_company_id"
-                + " left join application_enablements e on e.application_id = a.id and e.company_id = ?";
-        Long total = jdbc.queryForObject("select count(*)" + from + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(query.limit());
-        pageArgs.add(query.offset());
-        List<Row> rows = jdbc.query("select a.id, a.client_key, a.name, a.description, c.name as publisher,"
-                + " case when a.owner_company_id = ? then 1 else 0 end as own,"
-                + " coalesce(e.enabled, false) as enabled" + from + where
-                + " order by own desc, " + SORTS.get(query.sort()) + " " + query.direction() + ", a.id "
-                + query.direction() + " limit ? offset ?",
-                (rs, i) -> new Row(rs.getLong("id"), rs.getString("client_key"), rs.getString("name"),
-                        rs.getString("description"), rs.getString("publisher"), rs.getInt("own") == 1,
-                        rs.getBoolean("enabled")),
-                prepend(companyId, pageArgs));
-        Map<Long, List<String>> scopes = applications.scopesOf(rows.stream().map(Row::id).toList());
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, List<String>> scopes = applications.scopesOf(ids);
+        Set<Long> on = enabledAmong(companyId, ids);
         List<EnabledApplication> page = rows.stream()
                 .map(r -> new EnabledApplication(r.key(), r.name(), r.description(),
-                        scopes.getOrDefault(r.id(), List.of()), r.publisher(), r.own(), r.enabled()))
+                        scopes.getOrDefault(r.id(), List.of()), r.publisher(), r.own(), on.contains(r.id())))
                 .toList();
-        return new ListPage<>(page, query, total == null ? 0 : total, enabled != null || query.hasSearch());
+        return new ListPage<>(page, query, total, enabled != null || query.hasSearch());
     }
 
-    private static Object[] prepend(Object first, List<Object> rest) {
-        List<Object> all = new ArrayList<>(rest.size() + 1);
-        all.add(first);
-        all.addAll(rest);
-        return all.toArray();
+    /** Which of a page's applications the company has switched on: one look-up by primary key each. */
+    private Set<Long> enabledAmong(long companyId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        String in = String.join(",", ids.stream().map(String::valueOf).toList());
+        return Set.copyOf(jdbc.queryForList("select application_id from application_enablements where company_id = ?"
+                + " and enabled = true and application_id in (" + in + ")", Long.class, companyId));
     }
+
+    /** One part of the list: active applications matching {@code which}, the search and the status. */
+    private final class Part {
+
+        private final String where;
+        private final List<Object> args = new ArrayList<>();
+        private final long companyId;
+        private final boolean searched;
+        private final PageQuery query;
+
+        Part(String which, long companyId, Boolean enabled, PageQuery query) {
+            this.companyId = companyId;
+            this.query = query;
+            this.searched = query.hasSearch();
+            StringBuilder where = new StringBuilder(" where a.active = true and ").append(which);
+            args.add(companyId);
+            if (enabled != null) {
+                // exists, not a join: a join lets a cached generic plan guess "10 enablements per
+                // company" and compare every application with every enablement (seconds at volume).
+                where.append(enabled ? " and exists (" : " and not exists (").append(ENABLED).append(")");
+                args.add(companyId);
+            }
+            if (searched) {
+                where.append(" and (a.name_key like ? escape '\\' or lower(c.name) like ? escape '\\')");
+                args.add(query.containsPattern());
+                args.add(query.containsPattern());
+            }
+            this.where = where.toString();
+        }
+
+        /** Counts without the companies unless the search needs their names. */
+        long count() {
+            String from = " from partner_applications a" + (searched ? " join companies c on c.id = a.owner_company_id" : "");
+            Long count = jdbc.queryForObject("select count(*)" + from + where, Long.class, args.toArray());
+            return count == null ? 0 : count;
+        }
+
+        List<Row> rows(int limit, long offset) {
+            List<Object> all = new ArrayList<>();
+            all.add(companyId);
+            if ("status".equals(query.sort())) {
+                all.add(companyId);
+            }
+            all.addAll(args);
+            all.add(limit);
+            all.add(offset);
+            return jdbc.query("select a.id, a.client_key, a.name, a.description, c.name as publisher,"
+                    + " case when a.owner_company_id = ? then 1 else 0 end as own"
+                    + ("status".equals(query.sort()) ? ", case when exists (" + ENABLED + ") then 1 else 0 end as enabled" : "")
+                    + " from partner_applications a join companies c on c.id = a.owner_company_id" + where
+                    + " order by " + SORTS.get(query.sort()) + " " + query.direction() + ", a.id " + query.direction()
+                    + " limit ? offset ?",
+                    (rs, i) -> new Row(rs.getLong("id"), rs.getString("client_key"), rs.getString("name"),
+                            rs.getString("description"), rs.getString("publisher"), rs.getInt("own") == 1),
+                    all.toArray());
+        }
+    }
+
+    private static final String ENABLED = "select 1 from application_enablements e"
+            + " where e.application_id = a.id and e.company_id = ? and e.enabled = true";
 }

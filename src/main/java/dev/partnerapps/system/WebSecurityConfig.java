@@ -30,7 +30,7 @@ class WebSecurityConfig {
             SecurityContextRepository securityContextRepository) throws Exception {
         http
             .authorizeHttpRequests(authorize -> authorize
-                .requestMatchers("/login", "/signup", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
+                .requestMatchers("/login", "/signup", "/error", "/error/**", "/webjars/**", "/assets/**",
                         "/favicon.ico", "/actuator/health", "/actuator/health/**",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/admin/web-services/users", "/admin/web-services/users/**")

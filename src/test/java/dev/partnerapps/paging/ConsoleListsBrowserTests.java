@@ -124,6 +124,9 @@ class ConsoleListsBrowserTests {
             }
         }
         browser.signIn(developer, Sandboxes.PASSWORD).go("/admin/web-services/applications");
+        // Bootstrap and our own stylesheet both load (ours is served under /assets/).
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return [...document.styleSheets].filter(s => s.cssRules.length > 0).length")).isEqualTo(2L);
         assertThat(summary()).isEqualTo("1–25 of 30");
         assertThat(names("applications")).hasSize(25).startsWith("Alpha 01", "Alpha 02");
 

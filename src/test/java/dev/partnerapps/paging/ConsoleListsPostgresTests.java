@@ -9,9 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.PostgresTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,6 +34,9 @@ class ConsoleListsPostgresTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @LocalServerPort
+    int port;
 
     private Console console;
 
@@ -65,6 +73,33 @@ class ConsoleListsPostgresTests {
                 .contains("Enabled");
         assertThat(read(GLOBEX_ADMIN, get("/account/connected-applications").param("q", "x"))).contains("Clear filter");
         assertThat(read(STAFF, get("/admin/web-services/signing-keys"))).contains("1–1 of 1");
+    }
+
+    @Test
+    void enableApplicationsPagesThroughOwnApplicationsFirstThenOthersWithoutGapsOrRepeats() throws Exception {
+        String developer = dev.partnerapps.support.Sandboxes.create(port);
+        for (int i = 1; i <= 27; i++) {
+            console.register(developer, "Own %02d".formatted(i), "LIST");
+        }
+        console.publicApplication(ACME_DEVELOPER, "LIST");
+        long others = jdbc.queryForObject("select count(*) from partner_applications where active = true"
+                + " and visibility = 'PUBLIC'", Long.class);
+        List<String> seen = new ArrayList<>();
+        int pages = (int) Math.ceil((27 + others) / 25.0);
+        for (int page = 1; page <= pages; page++) {
+            String html = read(developer, get("/admin/web-services/enabled-applications").param("page", String.valueOf(page)));
+            Matcher keys = Pattern.compile("<tr data-key=\"([^\"]+)\"").matcher(html);
+            while (keys.find()) {
+                seen.add(keys.group(1));
+            }
+            if (page == 1) {
+                assertThat(html).contains("1–25 of " + (27 + others));
+            }
+        }
+        List<String> expectedOwn = jdbc.queryForList("select a.client_key from partner_applications a join users u"
+                + " on u.company_id = a.owner_company_id where u.email = ? order by a.name_key", String.class, developer);
+        assertThat(seen).hasSize((int) (27 + others)).doesNotHaveDuplicates();
+        assertThat(seen.subList(0, 27)).containsExactlyElementsOf(expectedOwn);
     }
 
     @Test
