@@ -70,6 +70,15 @@ class ConsoleListsBrowserTests {
                 .toList();
     }
 
+    /** The company name {@link Sandboxes#create} gave the sandbox of this developer. */
+    private static String publisher(String developer) {
+        return "Sandbox " + developer.substring("dev@sandbox-".length(), developer.indexOf('.'));
+    }
+
+    private String nameOf(Console.Credentials app) {
+        return jdbc.queryForObject("select name from partner_applications where client_key = ?", String.class, app.key());
+    }
+
     private String table(String id) {
         return browser.driver().findElement(By.id(id)).getText();
     }
@@ -174,11 +183,9 @@ class ConsoleListsBrowserTests {
     @Test
     void enableApplicationsListsOwnApplicationsFirstAndSearchesApplicationAndPublisher() throws Exception {
         String developer = Sandboxes.create(port);
-        String publisher = "Sandbox " + developer.substring("dev@sandbox-".length(), developer.indexOf('.'));
+        String publisher = publisher(developer);
         console.register(developer, "Zulu Own", "LIST");
-        Console.Credentials shared = console.publicApplication(developer, "LIST");
-        String sharedName = jdbc.queryForObject("select name from partner_applications where client_key = ?",
-                String.class, shared.key());
+        String sharedName = nameOf(console.publicApplication(developer, "LIST"));
 
         browser.signIn(GLOBEX_ADMIN, PASSWORD).go("/admin/web-services/enabled-applications");
         browser.fill("Search by application or publisher", publisher).press("Apply");
@@ -208,11 +215,9 @@ class ConsoleListsBrowserTests {
     @Test
     void staffSearchEveryApplicationByPublisherAndFilterByReviewState() throws Exception {
         String developer = Sandboxes.create(port);
-        String publisher = "Sandbox " + developer.substring("dev@sandbox-".length(), developer.indexOf('.'));
+        String publisher = publisher(developer);
         console.register(developer, "Waiting One", "LIST");
-        Console.Credentials approved = console.publicApplication(developer, "LIST");
-        String approvedName = jdbc.queryForObject("select name from partner_applications where client_key = ?",
-                String.class, approved.key());
+        String approvedName = nameOf(console.publicApplication(developer, "LIST"));
 
         browser.signIn(STAFF, PASSWORD).go("/admin/web-services/reviews");
         browser.fill("Search by application or publisher", publisher).press("Apply");
