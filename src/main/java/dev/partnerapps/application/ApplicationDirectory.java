@@ -43,6 +43,18 @@ public class ApplicationDirectory {
         return applications.findByKey(key).map(views::view).filter(app -> app.usableBy(companyId));
     }
 
+    /**
+     * As {@link #findUsable}, holding a share lock on the application's row until the caller's
+     * transaction ends. A company enabling the application for the first time then waits for a
+     * concurrent change that stops enablements counting (inactive, Private, back to review) and
+     * sees its outcome; or that change waits for the new enablement and includes it when it moves
+     * every enablement's generation on. Without it a new enablement could escape that fence.
+     */
+    @Transactional
+    public Optional<ApplicationView> findUsableLocked(long companyId, String key) {
+        return applications.findByKeyLocked(key).map(views::view).filter(app -> app.usableBy(companyId));
+    }
+
     @Transactional(readOnly = true)
     public Optional<ApplicationView> findById(long id) {
         return applications.findById(id).map(views::view);

@@ -3,7 +3,9 @@ package dev.partnerapps.application;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface PartnerApplicationRepository extends JpaRepository<PartnerApplication, Long> {
@@ -11,6 +13,11 @@ interface PartnerApplicationRepository extends JpaRepository<PartnerApplication,
     Optional<PartnerApplication> findByKeyAndOwnerCompanyId(String key, long ownerCompanyId);
 
     Optional<PartnerApplication> findByKey(String key);
+
+    /** The application, its row share-locked until the transaction ends (see ApplicationDirectory.findUsableLocked). */
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    @Query("select a from PartnerApplication a where a.key = :key")
+    Optional<PartnerApplication> findByKeyLocked(String key);
 
     boolean existsByOwnerCompanyIdAndNameKey(long ownerCompanyId, String nameKey);
 

@@ -58,16 +58,15 @@ class AuditLogController {
                 : CurrentUrl.with("before", String.valueOf(result.olderThan()), "after", null));
         model.addAttribute("newerHref", result.newerThan() == null ? null
                 : CurrentUrl.with("after", String.valueOf(result.newerThan()), "before", null));
-        model.addAttribute("newestHref", result.newerThan() == null ? null : CurrentUrl.with("after", null, "before", null));
+        // Also on an empty page reached by a cursor (a hand-edited id), so there is a way back.
+        boolean cursored = parseId(before) != null || parseId(after) != null;
+        model.addAttribute("newestHref", result.newerThan() == null && !cursored ? null
+                : CurrentUrl.with("after", null, "before", null));
         return "admin/audit";
     }
 
     private static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        String stripped = value.strip();
-        return stripped.length() > PageQuery.MAX_SEARCH ? stripped.substring(0, PageQuery.MAX_SEARCH) : stripped;
+        return PageQuery.text(value);
     }
 
     /** Unknown filter values are ignored rather than refused: a hand-edited URL still shows the log. */

@@ -84,7 +84,7 @@ public class Enablements {
     @Transactional
     String set(PartnerUser admin, String key, boolean enabled) {
         requireAdministrator(admin);
-        ApplicationView app = applications.findUsable(admin.getCompanyId(), key)
+        ApplicationView app = applications.findUsableLocked(admin.getCompanyId(), key)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Enablement.Id id = new Enablement.Id(app.id(), admin.getCompanyId());
         Instant now = Instant.now(clock);

@@ -23,16 +23,25 @@ public record PageQuery(String search, String sort, boolean ascending, int page)
     /** Reads the query parameters {@code q}, {@code sort}, {@code dir} and {@code page}. */
     public static PageQuery of(String q, String sort, String dir, String page, Set<String> sorts, String defaultSort,
             boolean defaultAscending) {
-        String search = q == null ? "" : q.strip();
-        if (search.length() > MAX_SEARCH) {
-            search = search.substring(0, MAX_SEARCH);
-        }
+        String search = text(q);
         boolean known = sort != null && sorts.contains(sort);
         boolean ascending = known ? !"desc".equalsIgnoreCase(dir) : defaultAscending;
         if (known && dir == null) {
             ascending = true;
         }
         return new PageQuery(search, known ? sort : defaultSort, ascending, parsePage(page));
+    }
+
+    /**
+     * Filter text as a query may use it: control characters removed (PostgreSQL refuses a NUL in
+     * text, which would otherwise be a 500), trimmed, at most {@link #MAX_SEARCH} characters.
+     */
+    public static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        String clean = value.replaceAll("\\p{Cntrl}", "").strip();
+        return clean.length() > MAX_SEARCH ? clean.substring(0, MAX_SEARCH) : clean;
     }
 
     private static int parsePage(String page) {

@@ -76,6 +76,17 @@ class ConsoleListsPostgresTests {
     }
 
     @Test
+    void controlCharactersInASearchAreDroppedNotSentToPostgresql() throws Exception {
+        assertThat(read(ACME_DEVELOPER, get("/admin/web-services/applications").param("q", "\u0000x\u0007")))
+                .contains("Nothing matches this search or filter.");
+        assertThat(read(STAFF, get("/admin/web-services/audit").param("application", "\u0000")
+                .param("actor", "a\u0000").param("company", "\u0000g"))).contains("Audit Log");
+        // An empty page reached by a hand-edited cursor still offers the newest lines.
+        assertThat(read(STAFF, get("/admin/web-services/audit").param("before", "1").param("action", "NEW_SECRET")))
+                .contains("Newest");
+    }
+
+    @Test
     void enableApplicationsPagesThroughOwnApplicationsFirstThenOthersWithoutGapsOrRepeats() throws Exception {
         String developer = dev.partnerapps.support.Sandboxes.create(port);
         for (int i = 1; i <= 27; i++) {
