@@ -73,10 +73,11 @@ bench_start_app() {
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/partnerapps" \
     SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
         "$JAVA" ${BENCH_JVM_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \
+        --management.server.port="$(free_port 18180)" \
         --logging.level.root=warn "$@" > "$WORK/app.log" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1 120); do
-        curl -fsS "$APP_URL/actuator/health" >/dev/null 2>&1 && return
+        curl -fsS "$APP_URL/readyz" >/dev/null 2>&1 && return
         kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; echo "bench: the app did not start" >&2; exit 1; }
         sleep 1
     done

@@ -45,6 +45,7 @@ import org.springframework.security.oauth2.server.authorization.token.Delegating
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -79,7 +80,7 @@ class AuthorizationServerConfig {
             PartnerAuthorizationService authorizations, OAuth2AuthorizationConsentService consents,
             OAuth2TokenGenerator<?> tokenGenerator, ClientSecrets secrets, TokenIntrospection introspection,
             TokenRevocation revocation, TokenPolicy policy, SecurityContextRepository securityContextRepository,
-            AuthorizationServerSettings settings) throws Exception {
+            AuthorizationServerSettings settings, TokenMetrics metrics) throws Exception {
         OAuthErrorResponses errors = new OAuthErrorResponses();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -96,11 +97,13 @@ class AuthorizationServerConfig {
                                     secretProvider.setPasswordEncoder(new ClientSecretEncoder(secrets));
                                 }
                             }))
-                            .errorResponseHandler(errors))
+                            .errorResponseHandler(metrics.countingClientAuthenticationFailures(errors)))
                     .tokenEndpoint(token -> token
                             .accessTokenRequestConverters(replace(OAuth2ClientCredentialsAuthenticationConverter.class,
                                     DefaultScopes::clientCredentials))
-                            .errorResponseHandler(errors))
+                            .accessTokenResponseHandler(metrics.countingIssued(
+                                    new OAuth2AccessTokenResponseAuthenticationSuccessHandler()))
+                            .errorResponseHandler(metrics.countingRefused(errors)))
                     .authorizationEndpoint(authorize -> authorize
                             .consentPage("/oauth2/consent")
                             .authorizationRequestConverters(replace(OAuth2AuthorizationCodeRequestAuthenticationConverter.class,

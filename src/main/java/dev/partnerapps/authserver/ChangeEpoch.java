@@ -1,5 +1,7 @@
 package dev.partnerapps.authserver;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.DatabaseMetaData;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -36,11 +38,28 @@ class ChangeEpoch {
     private final boolean postgresql;
     private final AtomicLong generation = new AtomicLong();
     private volatile long seenEpoch;
+    private final Counter localChanges;
+    private final Counter polledChanges;
+    private final Counter notifiedChanges;
+    private final Counter resyncs;
 
-    ChangeEpoch(JdbcTemplate jdbc) {
+    ChangeEpoch(JdbcTemplate jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.postgresql = isPostgresql(jdbc);
         this.seenEpoch = readEpoch();
+        this.localChanges = invalidations(meters, "local_change");
+        this.polledChanges = invalidations(meters, "poll");
+        this.notifiedChanges = invalidations(meters, "notification");
+        this.resyncs = invalidations(meters, "resync");
+    }
+
+    /** How often, and why, the caches were dropped: a burst of resyncs means the database or listener is unwell. */
+    private static Counter invalidations(MeterRegistry meters, String cause) {
+        return Counter.builder("partnerapps.cache.invalidations")
+                .description("New cache generations started, by cause: a change here, the poll, a notification, "
+                        + "or a resync after the database or the listener was unavailable")
+                .tag("cause", cause)
+                .register(meters);
     }
 
     /** Whether changes are also announced by PostgreSQL notifications. */
@@ -68,11 +87,19 @@ class ChangeEpoch {
             });
         }
         generation.incrementAndGet();
+        localChanges.increment();
     }
 
-    /** Another instance announced a change, or the announcements may have been missed: drop every cache. */
+    /** A notification announced a change (possibly our own): drop every cache. */
+    void notified() {
+        generation.incrementAndGet();
+        notifiedChanges.increment();
+    }
+
+    /** The announcements may have been missed: drop every cache. */
     void somethingChanged() {
         generation.incrementAndGet();
+        resyncs.increment();
     }
 
     @Scheduled(fixedDelayString = "${partnerapps.oauth.cache-poll-interval:250ms}")
@@ -82,10 +109,12 @@ class ChangeEpoch {
             if (epoch != seenEpoch) {
                 seenEpoch = epoch;
                 generation.incrementAndGet();
+                polledChanges.increment();
             }
         } catch (RuntimeException e) {
             // Nothing cached can be trusted while the database cannot be read.
             generation.incrementAndGet();
+            resyncs.increment();
             log.warn("Could not read the change epoch: {}", e.getMessage());
         }
     }

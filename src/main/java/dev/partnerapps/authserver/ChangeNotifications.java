@@ -129,7 +129,7 @@ class ChangeNotifications implements SmartLifecycle {
         while (running) {
             PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
             if (notifications != null && notifications.length > 0) {
-                epoch.somethingChanged();
+                epoch.notified();
                 quietSince = System.nanoTime();
             } else if (System.nanoTime() - quietSince > CHECK_AFTER.toNanos()) {
                 if (!connection.isValid(5)) {

@@ -7,6 +7,7 @@ import dev.partnerapps.application.Visibility;
 import dev.partnerapps.application.VisibilityChanged;
 import dev.partnerapps.enablement.ApplicationDisabled;
 import dev.partnerapps.enablement.ApplicationEnabled;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,16 +24,19 @@ class GrantRevocations {
 
     private final JdbcTemplate jdbc;
     private final ChangeEpoch epoch;
+    private final MeterRegistry meters;
 
-    GrantRevocations(JdbcTemplate jdbc, ChangeEpoch epoch) {
+    GrantRevocations(JdbcTemplate jdbc, ChangeEpoch epoch, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.epoch = epoch;
+        this.meters = meters;
     }
 
     @EventListener
     void on(ApplicationDisabled event) {
-        jdbc.update("delete from oauth_authorizations where application_id = ? and company_id = ?",
-                event.applicationId(), event.companyId());
+        revoked("application_disabled", jdbc.update(
+                "delete from oauth_authorizations where application_id = ? and company_id = ?",
+                event.applicationId(), event.companyId()));
         epoch.changed();
     }
 
@@ -44,9 +48,10 @@ class GrantRevocations {
     @EventListener
     void on(ApplicationModified event) {
         if (!event.active()) {
-            jdbc.update("delete from oauth_authorizations where application_id = ?", event.applicationId());
+            revoked("application_inactive",
+                    jdbc.update("delete from oauth_authorizations where application_id = ?", event.applicationId()));
         } else if (event.sentBackToReview()) {
-            revokeOtherCompanies(event.applicationId(), event.ownerCompanyId());
+            revoked("sent_back_to_review", revokeOtherCompanies(event.applicationId(), event.ownerCompanyId()));
         }
         epoch.changed();
     }
@@ -59,7 +64,7 @@ class GrantRevocations {
     @EventListener
     void on(VisibilityChanged event) {
         if (event.visibility() == Visibility.PRIVATE) {
-            revokeOtherCompanies(event.applicationId(), event.ownerCompanyId());
+            revoked("made_private", revokeOtherCompanies(event.applicationId(), event.ownerCompanyId()));
         }
         epoch.changed();
     }
@@ -69,8 +74,13 @@ class GrantRevocations {
         epoch.changed();
     }
 
-    private void revokeOtherCompanies(long applicationId, long ownerCompanyId) {
-        jdbc.update("delete from oauth_authorizations where application_id = ? and company_id <> ?",
+    private int revokeOtherCompanies(long applicationId, long ownerCompanyId) {
+        return jdbc.update("delete from oauth_authorizations where application_id = ? and company_id <> ?",
                 applicationId, ownerCompanyId);
+    }
+
+    /** Grants (each a refresh token and its access tokens) ended by a change, counted per reason. */
+    private void revoked(String reason, int grants) {
+        meters.counter("partnerapps.oauth.grants.revoked", "reason", reason).increment(grants);
     }
 }
