@@ -194,8 +194,9 @@ class AuthorizationServerConfig {
     @Bean
     AuthorizationServerSettings authorizationServerSettings(OAuthProperties properties) {
         AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder();
-        if (properties.hasIssuer()) {
-            builder.issuer(properties.issuer());
+        String issuer = properties.requiredIssuer();
+        if (issuer != null) {
+            builder.issuer(issuer);
         }
         return builder.build();
     }
