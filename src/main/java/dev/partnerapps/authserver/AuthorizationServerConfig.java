@@ -104,11 +104,12 @@ class AuthorizationServerConfig {
                     .authorizationEndpoint(authorize -> authorize
                             .consentPage("/oauth2/consent")
                             .authorizationRequestConverters(replace(OAuth2AuthorizationCodeRequestAuthenticationConverter.class,
-                                    converter -> DefaultScopes.authorizationRequest(converter, clients)))
+                                    converter -> ExactRedirectUri.checking(
+                                            DefaultScopes.authorizationRequest(converter, clients), clients)))
                             .authenticationProviders(providers -> providers.forEach(provider -> {
                                 if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
                                     request.setAuthenticationValidator(
-                                            OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR
+                                            new ExactRedirectUri()
                                                     .andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR)
                                                     .andThen(companyMayUse(policy)));
                                 }
