@@ -94,6 +94,19 @@ class OAuthEdgeCaseTests {
     }
 
     @Test
+    void anUnknownKeyAndAWrongSecretGetTheSameError() {
+        List<ErrorObject> errors = List.of(
+                OAuth.error(oauth.clientCredentials(app.key(), app.secret() + "x")),
+                OAuth.error(oauth.clientCredentials("unknown-" + app.key(), app.secret())),
+                OAuth.error(oauth.token(OAuth.post(app.key(), "wrong"), new ClientCredentialsGrant(), null, null)),
+                OAuth.error(oauth.token(OAuth.post("unknown-" + app.key(), "wrong"), new ClientCredentialsGrant(), null,
+                        null)));
+        assertThat(errors).extracting(ErrorObject::getCode).containsOnly("invalid_client");
+        assertThat(errors).extracting(ErrorObject::getDescription).doesNotContainNull().containsOnly(
+                errors.get(0).getDescription());
+    }
+
+    @Test
     void authorizingWithoutRedirectUriNeedsExactlyOneRegisteredAndOtherwiseShowsAnErrorPage() throws Exception {
         HttpSession user = new HttpSession(port);
         user.signIn(ACME_EMPLOYEE, PASSWORD);
