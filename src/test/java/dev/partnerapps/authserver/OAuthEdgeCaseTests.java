@@ -94,6 +94,47 @@ class OAuthEdgeCaseTests {
     }
 
     @Test
+    void aRepeatedParameterAtTheTokenEndpointIsInvalidRequest() throws Exception {
+        String auth = basic(app.key(), app.secret());
+        assertError(post("/oauth2/token", auth, "grant_type=authorization_code&code=a&code=b"
+                + "&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback&code_verifier=" + "v".repeat(43)),
+                400, "invalid_request");
+        assertError(post("/oauth2/token", auth, "grant_type=client_credentials&scope=LIST&scope=EXPRPT"), 400,
+                "invalid_request");
+        assertError(post("/oauth2/token", auth, "grant_type=client_credentials&grant_type=client_credentials"), 400,
+                "invalid_request");
+        assertError(post("/oauth2/introspect", auth, "token=a&token=b"), 400, "invalid_request");
+        assertError(post("/oauth2/revoke", auth, "token=a&token=b"), 400, "invalid_request");
+    }
+
+    @Test
+    void parametersInTheQueryStringOfATokenRequestAreRefused() throws Exception {
+        String auth = basic(app.key(), app.secret());
+        assertError(post("/oauth2/token?scope=LIST", auth, "grant_type=client_credentials&scope=EXPRPT"), 400,
+                "invalid_request");
+        assertError(post("/oauth2/token?grant_type=client_credentials", auth, "scope=EXPRPT"), 400, "invalid_request");
+        // The same request with everything in the body works.
+        assertThat(post("/oauth2/token", auth, "grant_type=client_credentials&scope=EXPRPT").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void basicAndClientSecretPostInOneRequestAreRefused() throws Exception {
+        assertError(post("/oauth2/token", basic(app.key(), app.secret()), "grant_type=client_credentials&client_id="
+                + app.key() + "&client_secret=" + app.secret()), 400, "invalid_request");
+        assertError(post("/oauth2/token", basic(app.key(), app.secret()), "grant_type=client_credentials&client_id="
+                + app.key() + "&client_secret=wrong"), 400, "invalid_request");
+    }
+
+    @Test
+    void withoutClientAuthenticationTheEndpointsAnswerInvalidClientNotASignInPage() throws Exception {
+        for (String path : List.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke")) {
+            HttpResponse<String> response = post(path, null, path.equals("/oauth2/token")
+                    ? "grant_type=client_credentials" : "token=abc");
+            assertError(response, 401, "invalid_client");
+        }
+    }
+
+    @Test
     void anUnknownKeyAndAWrongSecretGetTheSameError() {
         List<ErrorObject> errors = List.of(
                 OAuth.error(oauth.clientCredentials(app.key(), app.secret() + "x")),
