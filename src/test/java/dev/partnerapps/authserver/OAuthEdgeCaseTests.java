@@ -54,7 +54,8 @@ class OAuthEdgeCaseTests {
     void setUp() throws Exception {
         console = new Console(mvc, userDetails);
         oauth = new OAuth(port);
-        app = console.register(ACME_DEVELOPER, Console.uniqueName("Edge"), "LIST", "EXPRPT");
+        // Named to sort after the applications the browser tests look for on Acme's first list page.
+        app = console.register(ACME_DEVELOPER, Console.uniqueName("Web Edge"), "LIST", "EXPRPT");
     }
 
     private String basic(String key, String secret) {
