@@ -74,6 +74,7 @@ bench_start_app() {
     SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
         "$JAVA" ${BENCH_JVM_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \
         --management.server.port="$(free_port 18180)" \
+        --partnerapps.oauth.issuer="$APP_URL" \
         --logging.level.root=warn "$@" > "$WORK/app.log" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1 120); do

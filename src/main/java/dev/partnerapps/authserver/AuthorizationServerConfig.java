@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,6 +22,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -52,7 +52,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring Authorization Server over the partner application model (PRODUCT.md section 5): its
@@ -107,11 +111,12 @@ class AuthorizationServerConfig {
                     .authorizationEndpoint(authorize -> authorize
                             .consentPage("/oauth2/consent")
                             .authorizationRequestConverters(replace(OAuth2AuthorizationCodeRequestAuthenticationConverter.class,
-                                    converter -> DefaultScopes.authorizationRequest(converter, clients)))
+                                    converter -> ExactRedirectUri.checking(
+                                            DefaultScopes.authorizationRequest(converter, clients), clients)))
                             .authenticationProviders(providers -> providers.forEach(provider -> {
                                 if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
                                     request.setAuthenticationValidator(
-                                            OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR
+                                            new ExactRedirectUri()
                                                     .andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR)
                                                     .andThen(companyMayUse(policy)));
                                 }
@@ -129,10 +134,20 @@ class AuthorizationServerConfig {
                             })
                             .errorResponseHandler(errors));
         });
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher clientEndpoints = new OrRequestMatcher(paths.matcher(settings.getTokenEndpoint()),
+                paths.matcher(settings.getTokenIntrospectionEndpoint()), paths.matcher(settings.getTokenRevocationEndpoint()));
+        http.addFilterBefore(new TokenRequestGuard(clientEndpoints, errors), AbstractPreAuthenticatedProcessingFilter.class);
+        // Only people use the authorization endpoint: they sign in first. Everything else here is
+        // called by applications, which get invalid_client JSON whatever they Accept.
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(securityContextRepository))
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                paths.matcher(settings.getAuthorizationEndpoint()))
+                        .defaultAuthenticationEntryPointFor((request, response, exception) -> errors.onAuthenticationFailure(
+                                request, response, new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT)),
+                                AnyRequestMatcher.INSTANCE));
         return http.build();
     }
 
@@ -197,8 +212,9 @@ class AuthorizationServerConfig {
     @Bean
     AuthorizationServerSettings authorizationServerSettings(OAuthProperties properties) {
         AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder();
-        if (properties.hasIssuer()) {
-            builder.issuer(properties.issuer());
+        String issuer = properties.requiredIssuer();
+        if (issuer != null) {
+            builder.issuer(issuer);
         }
         return builder.build();
     }

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * RFC 6749 section 5.2 error responses for the token, introspection and revocation endpoints:
  * JSON with {@code error} and always an {@code error_description}; {@code invalid_client} is a
- * 401 with a {@code WWW-Authenticate} challenge, everything else a 400; never cached.
+ * 401 with a {@code WWW-Authenticate} challenge and always the same description, everything else
+ * a 400; never cached.
  */
 class OAuthErrorResponses implements AuthenticationFailureHandler {
 
@@ -38,8 +39,7 @@ class OAuthErrorResponses implements AuthenticationFailureHandler {
                 ? oauth.getError() : new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST);
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error.getErrorCode());
-        body.put("error_description", error.getDescription() != null ? error.getDescription()
-                : DESCRIPTIONS.getOrDefault(error.getErrorCode(), "The request was refused."));
+        body.put("error_description", describe(error));
         if (OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"oauth2\", charset=\"UTF-8\"");
@@ -51,5 +51,16 @@ class OAuthErrorResponses implements AuthenticationFailureHandler {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(json.writeValueAsString(body));
+    }
+
+    /**
+     * One fixed text for every {@code invalid_client}: the framework's own descriptions would tell
+     * an unknown Key ("client_id") from a wrong Secret ("client_secret").
+     */
+    private static String describe(OAuth2Error error) {
+        if (error.getDescription() == null || OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())) {
+            return DESCRIPTIONS.getOrDefault(error.getErrorCode(), "The request was refused.");
+        }
+        return error.getDescription();
     }
 }

@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param masterKey base64 of 32 random bytes that encrypt the signing keys' private parts
  * @param masterKeyFile where the embedded profile keeps a generated master key when none is set
  * @param cachePollInterval how often each instance checks whether another changed something
+ * @param requireIssuer refuse to start without {@code issuer} (the {@code postgres} profile): a
+ *     request's {@code Host} header must never become the issuer of tokens
  */
 @ConfigurationProperties("partnerapps.oauth")
 record OAuthProperties(String issuer, Duration accessTokenTtl, Duration authorizationCodeTtl,
-        Duration refreshTokenTtl, String masterKey, String masterKeyFile, Duration cachePollInterval) {
+        Duration refreshTokenTtl, String masterKey, String masterKeyFile, Duration cachePollInterval,
+        boolean requireIssuer) {
 
     OAuthProperties {
         accessTokenTtl = accessTokenTtl == null ? Duration.ofHours(1) : accessTokenTtl;
@@ -25,5 +28,14 @@ record OAuthProperties(String issuer, Duration accessTokenTtl, Duration authoriz
 
     boolean hasIssuer() {
         return issuer != null && !issuer.isBlank();
+    }
+
+    /** The configured issuer; fails start-up when one is required and missing. */
+    String requiredIssuer() {
+        if (requireIssuer && !hasIssuer()) {
+            throw new IllegalStateException("No issuer: set partnerapps.oauth.issuer (PARTNERAPPS_OAUTH_ISSUER) to the "
+                    + "public base URL of the application, e.g. https://partners.example.com");
+        }
+        return hasIssuer() ? issuer : null;
     }
 }

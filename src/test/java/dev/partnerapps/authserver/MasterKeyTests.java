@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MasterKeyTests {
 
     private static OAuthProperties properties(String key, String file) {
-        return new OAuthProperties(null, null, null, null, key, file, null);
+        return new OAuthProperties(null, null, null, null, key, file, null, false);
     }
 
     @Test
