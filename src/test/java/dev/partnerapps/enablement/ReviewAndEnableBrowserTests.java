@@ -55,7 +55,9 @@ class ReviewAndEnableBrowserTests {
                 .check("Active").check("Expense Report").check("Imaging")
                 .press("OK");
         String secret = browser.value("Secret");
-        browser.press("Done").pressInRow(name, "Modify").press("Submit for Review");
+        // Acme has many applications: find it by name, as a person would.
+        browser.press("Done").fill("Search by name", name).press("Apply")
+                .pressInRow(name, "Modify").press("Submit for Review");
         assertThat(browser.text()).contains("submitted for review");
         browser.signOut();
 
@@ -63,6 +65,7 @@ class ReviewAndEnableBrowserTests {
         browser.signIn(GLOBEX_ADMIN, PASSWORD)
                 .follow("Administration").follow("Enable Partner Application");
         assertThat(browser.heading()).isEqualTo("Enable Applications");
+        browser.fill("Search by application or publisher", name).press("Apply");
         assertThat(browser.hasRow(name)).isFalse();
         browser.signOut();
 
@@ -70,7 +73,11 @@ class ReviewAndEnableBrowserTests {
         browser.signIn(STAFF, PASSWORD)
                 .follow("Administration").follow("Review Partner Applications");
         assertThat(browser.heading()).isEqualTo("Review Partner Applications");
-        browser.pressInRow(name, "Review");
+        browser.fill("Search by application or publisher", name).press("Apply");
+        browser.driver().findElement(By.xpath("//table[@id='all-applications']//tr[td[normalize-space()='" + name
+                + "']]//a[normalize-space()='Details']")).click();
+        browser.waitFor(driver -> driver.getCurrentUrl().contains("/admin/web-services/reviews/")
+                && driver.findElements(By.xpath("//button[normalize-space()='Approve']")).size() == 1);
         assertThat(browser.text()).contains("Acme Sandbox", "Expense Report", "Imaging", "Scans receipts");
         assertThat(browser.button("Make Public").isEnabled()).isFalse();
         browser.press("Approve");
@@ -80,7 +87,7 @@ class ReviewAndEnableBrowserTests {
         browser.signOut();
 
         // Globex enables it, then disables it.
-        browser.signIn(GLOBEX_ADMIN, PASSWORD).go("/admin/web-services/enabled-applications");
+        browser.signIn(GLOBEX_ADMIN, PASSWORD).go("/admin/web-services/enabled-applications?q=" + name.replace(" ", "+"));
         assertThat(browser.hasRow(name)).isTrue();
         assertThat(statusOf(name)).isEqualTo("Disabled");
         browser.pressInRow(name, "Enable");
@@ -90,11 +97,11 @@ class ReviewAndEnableBrowserTests {
         browser.signOut();
 
         // Acme makes it inactive: it disappears from Globex's page.
-        browser.signIn(ACME_DEVELOPER, PASSWORD).go("/admin/web-services/applications")
+        browser.signIn(ACME_DEVELOPER, PASSWORD).go("/admin/web-services/applications?q=" + name.replace(" ", "+"))
                 .pressInRow(name, "Modify").uncheck("Active").press("OK");
         assertThat(browser.text()).contains("saved");
         browser.signOut();
-        browser.signIn(GLOBEX_ADMIN, PASSWORD).go("/admin/web-services/enabled-applications");
+        browser.signIn(GLOBEX_ADMIN, PASSWORD).go("/admin/web-services/enabled-applications?q=" + name.replace(" ", "+"));
         assertThat(browser.hasRow(name)).isFalse();
         browser.signOut();
 
