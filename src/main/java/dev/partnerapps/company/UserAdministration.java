@@ -68,8 +68,6 @@ class UserAdministration {
         }
         user.setEnabled(enabled);
         if (!enabled) {
-            // Written now, not at commit: the user's row is then locked before their grants go.
-            users.saveAndFlush(user);
             events.publishEvent(new UserDisabled(user.getId(), admin.getCompanyId(), user.getEmail()));
         }
         events.publishEvent(new UserAccessChanged(user.getId(), user.getEmail()));

@@ -4,8 +4,11 @@ import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
 import static dev.partnerapps.support.DemoUsers.GLOBEX_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.partnerapps.company.PartnerUser;
 import dev.partnerapps.support.CompanyAdministrator;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
@@ -15,12 +18,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -43,6 +59,12 @@ class DisabledUserTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    OAuth2AuthorizationService authorizations;
+
+    @Autowired
+    RegisteredClientRepository clients;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private OAuth oauth;
@@ -131,5 +153,53 @@ class DisabledUserTests {
         // API tokens act for the user as an employee, which they still are.
         assertThat(active(tokens)).isTrue();
         assertThat(lists(tokens)).isEqualTo(200);
+    }
+
+    @Test
+    void aGrantWrittenForTheUserAsTheyWereBeforeTheDisableStaysDeadAfterReEnabling() throws Exception {
+        CompanyAdministrator.User user = admin.addUser("globex.example");
+        // A request under way while the disable commits: it read the user before, and writes its
+        // grant after the disable deleted the user's grants.
+        PartnerUser readBefore = (PartnerUser) userDetails.loadUserByUsername(user.email());
+        admin.disable(user);
+        CodeVerifier verifier = new CodeVerifier();
+        String lateCode = storeCode(readBefore, verifier);
+
+        admin.enable(user);
+
+        assertThat(OAuth.error(oauth.exchange(app.key(), app.secret(), lateCode, REDIRECT, verifier)).getCode())
+                .isEqualTo("invalid_grant");
+        // The same grant made for the user as they are now works: only the generation differs.
+        PartnerUser readNow = (PartnerUser) userDetails.loadUserByUsername(user.email());
+        String code = storeCode(readNow, verifier);
+        assertThat(OAuth.tokens(oauth.exchange(app.key(), app.secret(), code, REDIRECT, verifier)).getAccessToken())
+                .isNotNull();
+    }
+
+    /** What the authorization endpoint stores when it issues a code to the user. */
+    private String storeCode(PartnerUser user, CodeVerifier verifier) {
+        String code = "code-" + UUID.randomUUID();
+        OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
+                .authorizationUri("http://localhost:" + port + "/oauth2/authorize")
+                .clientId(app.key())
+                .redirectUri(REDIRECT)
+                .scopes(Set.of("LIST"))
+                .state("in-flight")
+                .additionalParameters(Map.of(PkceParameterNames.CODE_CHALLENGE,
+                        CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue(),
+                        PkceParameterNames.CODE_CHALLENGE_METHOD, "S256"))
+                .build();
+        Instant now = Instant.now();
+        authorizations.save(OAuth2Authorization.withRegisteredClient(clients.findByClientId(app.key()))
+                .id(UUID.randomUUID().toString())
+                .principalName(user.getUsername())
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizedScopes(Set.of("LIST"))
+                .attribute(Principal.class.getName(),
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()))
+                .attribute(OAuth2AuthorizationRequest.class.getName(), request)
+                .token(new OAuth2AuthorizationCode(code, now, now.plusSeconds(300)))
+                .build());
+        return code;
     }
 }
