@@ -1,6 +1,5 @@
 package dev.partnerapps.authserver;
 
-import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
 import static dev.partnerapps.support.DemoUsers.GLOBEX_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +13,7 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.IntegrationTest;
 import dev.partnerapps.support.OAuth;
+import dev.partnerapps.support.Sandboxes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,7 +75,7 @@ class DisabledUserTests {
     void setUp() throws Exception {
         Console console = new Console(mvc, userDetails);
         oauth = new OAuth(port);
-        app = console.publicApplication(ACME_DEVELOPER, "LIST");
+        app = console.publicApplication(Sandboxes.create(port), "LIST");
         console.enable(GLOBEX_ADMIN, app.key());
         admin = new CompanyAdministrator(port, GLOBEX_ADMIN, jdbc);
     }

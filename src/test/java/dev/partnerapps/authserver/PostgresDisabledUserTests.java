@@ -1,6 +1,5 @@
 package dev.partnerapps.authserver;
 
-import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
 import static dev.partnerapps.support.DemoUsers.GLOBEX_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +11,7 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.Sandboxes;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class PostgresDisabledUserTests {
     @Test
     void aUserDisabledOnOneInstanceIsInactiveOnTheOtherWithinASecondAndStaysSoAfterReEnabling() throws Exception {
         Console console = new Console(mvc, userDetails);
-        Console.Credentials app = console.publicApplication(ACME_DEVELOPER, "LIST");
+        Console.Credentials app = console.publicApplication(Sandboxes.create(port), "LIST");
         console.enable(GLOBEX_ADMIN, app.key());
         CompanyAdministrator admin = new CompanyAdministrator(port, GLOBEX_ADMIN, jdbc);
         CompanyAdministrator.User user = admin.addUser("globex.example");
