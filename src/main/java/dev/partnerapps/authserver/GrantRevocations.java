@@ -5,6 +5,7 @@ import dev.partnerapps.application.ApplicationRejected;
 import dev.partnerapps.application.SecretRotated;
 import dev.partnerapps.application.Visibility;
 import dev.partnerapps.application.VisibilityChanged;
+import dev.partnerapps.company.UserDisabled;
 import dev.partnerapps.enablement.ApplicationDisabled;
 import dev.partnerapps.enablement.ApplicationEnabled;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
  * are told (so access tokens stop verifying). That access tokens stay dead afterwards is the
  * enablement generation's job (see {@code Enablements#allowance}). A new Secret ends no grant:
  * tokens already issued stay valid, but the cached client must go so the old Secret fails at once.
+ * A disabled user loses every grant (and with it every access token, which carries its grant's
+ * id); re-enabling the user finds nothing left to revive.
  */
 @Component
 class GrantRevocations {
@@ -71,6 +74,14 @@ class GrantRevocations {
 
     @EventListener
     void on(ApplicationRejected event) {
+        epoch.changed();
+    }
+
+    @EventListener
+    void on(UserDisabled event) {
+        // By principal_name first: that column is indexed (V7).
+        revoked("user_disabled", jdbc.update("delete from oauth_authorizations where principal_name = ? and user_id = ?",
+                event.email(), event.userId()));
         epoch.changed();
     }
 

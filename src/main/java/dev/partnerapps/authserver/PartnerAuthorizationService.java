@@ -44,7 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  * revokes its whole grant, and so does a second, concurrent refresh with the same token
  * (saves are conditional on the version that was read);</li>
  * <li>an absolute refresh lifetime: rotation never extends the grant;</li>
- * <li>the user is read afresh on every load, so a disabled user's grants stop working.</li>
+ * <li>the user is read afresh on every load, so a disabled user's grants stop working; and a
+ * grant made for the user as they were before a disable (a request under way while the disable
+ * committed) stays unusable after a re-enable: it carries an older access generation.</li>
  * </ul>
  * Values we only know by digest travel inside {@link OAuth2Authorization} with the
  * {@link #DIGEST} prefix; nothing in the server compares them.
@@ -58,7 +60,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
     private static final String COLUMNS = """
             id, application_id, principal_name, authorized_scopes, request_json, state_hash, code_hash,
             code_issued_at, code_expires_at, code_invalidated, refresh_hash, refresh_issued_at,
-            refresh_expires_at, grant_expires_at, version
+            refresh_expires_at, grant_expires_at, user_generation, version
             """;
 
     private final JdbcTemplate jdbc;
@@ -106,12 +108,14 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
         jdbc.update("""
                 insert into oauth_authorizations (id, application_id, user_id, company_id, principal_name,
                     authorized_scopes, request_json, state_hash, code_hash, code_issued_at, code_expires_at,
-                    code_invalidated, refresh_hash, refresh_issued_at, refresh_expires_at, grant_expires_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    code_invalidated, refresh_hash, refresh_issued_at, refresh_expires_at, grant_expires_at,
+                    user_generation, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, authorization.getId(), Long.valueOf(authorization.getRegisteredClientId()), user.getUserId(),
                 user.getCompanyId(), authorization.getPrincipalName(), row.scopes, row.requestJson, row.stateHash,
                 row.codeHash, row.codeIssuedAt, row.codeExpiresAt, row.codeInvalidated, row.refreshHash,
-                row.refreshIssuedAt, row.refreshExpiresAt, row.refreshExpiresAt, Timestamp.from(Instant.now()));
+                row.refreshIssuedAt, row.refreshExpiresAt, row.refreshExpiresAt, user.getAccessGeneration(),
+                Timestamp.from(Instant.now()));
     }
 
     private void update(OAuth2Authorization authorization, long version) {
@@ -215,7 +219,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
 
     private OAuth2Authorization map(ResultSet rs, int row) throws SQLException {
         RegisteredClient client = clients.findById(rs.getString("application_id"));
-        Authentication principal = principal(rs.getString("principal_name"));
+        Authentication principal = principal(rs.getString("principal_name"), rs.getLong("user_generation"));
         if (client == null || principal == null) {
             return null;
         }
@@ -258,11 +262,12 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
         return builder.build();
     }
 
-    /** The user, read now: a disabled or deleted user has no usable grant. */
-    private Authentication principal(String email) {
+    /** The user, read now: a disabled or deleted user, or one disabled since the grant, has no usable grant. */
+    private Authentication principal(String email, long grantedGeneration) {
         try {
             UserDetails user = users.loadUserByUsername(email);
-            if (!user.isEnabled()) {
+            if (!user.isEnabled() || !(user instanceof PartnerUser partner)
+                    || partner.getAccessGeneration() != grantedGeneration) {
                 return null;
             }
             return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());

@@ -25,15 +25,18 @@ public final class PartnerUser implements UserDetails, CredentialsContainer {
     private final String email;
     private String passwordHash;
     private final boolean enabled;
+    /** The user's generation when this was read (see {@link #getAccessGeneration()}); 0 in older sessions. */
+    private final long accessGeneration;
     private final CompanyInfo company;
     private final Set<Permission> permissions;
 
-    PartnerUser(long userId, String email, String passwordHash, boolean enabled, CompanyInfo company,
-            Set<Permission> permissions) {
+    PartnerUser(long userId, String email, String passwordHash, boolean enabled, long accessGeneration,
+            CompanyInfo company, Set<Permission> permissions) {
         this.userId = userId;
         this.email = email;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.accessGeneration = accessGeneration;
         this.company = company;
         this.permissions = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
     }
@@ -44,6 +47,14 @@ public final class PartnerUser implements UserDetails, CredentialsContainer {
 
     public String getEmail() {
         return email;
+    }
+
+    /**
+     * Counts the user's disables. Whatever was granted to the user under an older generation must
+     * not work: it was granted before a disable, even if the user is enabled again now.
+     */
+    public long getAccessGeneration() {
+        return accessGeneration;
     }
 
     public CompanyInfo getCompany() {

@@ -40,6 +40,10 @@ class UserAccount {
     @Column(nullable = false)
     private boolean enabled = true;
 
+    /** Goes up with every disable: what the user was granted before it never works again. */
+    @Column(name = "access_generation", nullable = false)
+    private long accessGeneration;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -83,7 +87,14 @@ class UserAccount {
     }
 
     void setEnabled(boolean enabled) {
+        if (this.enabled && !enabled) {
+            accessGeneration++;
+        }
         this.enabled = enabled;
+    }
+
+    long getAccessGeneration() {
+        return accessGeneration;
     }
 
     Set<Permission> getPermissions() {
@@ -103,6 +114,6 @@ class UserAccount {
     }
 
     PartnerUser toPrincipal() {
-        return new PartnerUser(id, email, passwordHash, enabled, company.toInfo(), getPermissions());
+        return new PartnerUser(id, email, passwordHash, enabled, accessGeneration, company.toInfo(), getPermissions());
     }
 }

@@ -67,6 +67,9 @@ class UserAdministration {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "You cannot disable yourself");
         }
         user.setEnabled(enabled);
+        if (!enabled) {
+            events.publishEvent(new UserDisabled(user.getId(), admin.getCompanyId(), user.getEmail()));
+        }
         events.publishEvent(new UserAccessChanged(user.getId(), user.getEmail()));
         events.publishEvent(new UserAdministered(admin.asActor(), user.getEmail(),
                 enabled ? UserAdministered.Change.ENABLED : UserAdministered.Change.DISABLED));

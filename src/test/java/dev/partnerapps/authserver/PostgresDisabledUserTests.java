@@ -1,0 +1,103 @@
+package dev.partnerapps.authserver;
+
+import static dev.partnerapps.support.DemoUsers.GLOBEX_ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.partnerapps.PartnerAppsApplication;
+import dev.partnerapps.support.CompanyAdministrator;
+import dev.partnerapps.support.Console;
+import dev.partnerapps.support.HttpSession;
+import dev.partnerapps.support.OAuth;
+import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.Sandboxes;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A user disabled on one instance loses their tokens on every other instance too, and for good. */
+@PostgresTest
+class PostgresDisabledUserTests {
+
+    private static final String REDIRECT = "https://app.example.com/callback";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** A second instance on the same database that polls hourly: only the notification can tell it in time. */
+    private ConfigurableApplicationContext secondInstance() {
+        // Command-line arguments: they outrank the test profile's in-memory database URL.
+        return new SpringApplicationBuilder(PartnerAppsApplication.class).profiles("test").run("--server.port=0",
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "--partnerapps.oauth.cache-poll-interval=1h");
+    }
+
+    @Test
+    void aUserDisabledOnOneInstanceIsInactiveOnTheOtherWithinASecondAndStaysSoAfterReEnabling() throws Exception {
+        Console console = new Console(mvc, userDetails);
+        Console.Credentials app = console.publicApplication(Sandboxes.create(port), "LIST");
+        console.enable(GLOBEX_ADMIN, app.key());
+        CompanyAdministrator admin = new CompanyAdministrator(port, GLOBEX_ADMIN, jdbc);
+        CompanyAdministrator.User user = admin.addUser("globex.example");
+
+        try (ConfigurableApplicationContext other = secondInstance()) {
+            awaitListening(other.getBean(ChangeNotifications.class));
+            int otherPort = Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
+            OAuth otherOAuth = new OAuth(otherPort);
+            HttpSession browser = new HttpSession(otherPort);
+            browser.signIn(user.email(), CompanyAdministrator.USER_PASSWORD);
+            CodeVerifier verifier = new CodeVerifier();
+            String code = OAuth.authorizationCode(browser, app.key(), REDIRECT, "LIST", verifier);
+            Tokens tokens = OAuth.tokens(otherOAuth.exchange(app.key(), app.secret(), code, REDIRECT, verifier));
+            String accessToken = tokens.getAccessToken().getValue();
+            // Reads "this grant exists" into the other instance's cache.
+            assertThat(otherOAuth.introspect(app.key(), app.secret(), accessToken).isActive()).isTrue();
+
+            admin.disable(user);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(1));
+            boolean inactive;
+            do {
+                inactive = !otherOAuth.introspect(app.key(), app.secret(), accessToken).isActive();
+            } while (!inactive && Instant.now().isBefore(deadline));
+            assertThat(inactive).as("the other instance saw the disable within a second").isTrue();
+            assertThat(OAuth.error(otherOAuth.refresh(app.key(), app.secret(), tokens.getRefreshToken().getValue()))
+                    .getCode()).isEqualTo("invalid_grant");
+
+            admin.enable(user);
+            assertThat(otherOAuth.introspect(app.key(), app.secret(), accessToken).isActive()).isFalse();
+            assertThat(OAuth.error(otherOAuth.refresh(app.key(), app.secret(), tokens.getRefreshToken().getValue()))
+                    .getCode()).isEqualTo("invalid_grant");
+        }
+    }
+
+    private static void awaitListening(ChangeNotifications notifications) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!notifications.isListening() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertThat(notifications.isListening()).as("the instance listens for change notifications").isTrue();
+    }
+}
