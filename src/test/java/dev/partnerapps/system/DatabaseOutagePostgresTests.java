@@ -1,0 +1,245 @@
+package dev.partnerapps.system;
+
+import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
+import static dev.partnerapps.support.DemoUsers.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerapps.PartnerAppsApplication;
+import dev.partnerapps.support.Console;
+import dev.partnerapps.support.HttpSession;
+import dev.partnerapps.support.PostgresTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * PostgreSQL goes away under a running instance: every kind of request answers 503 with
+ * Retry-After within 3 s, readiness turns DOWN, and all comes back when the database does.
+ */
+@PostgresTest
+class DatabaseOutagePostgresTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    Environment environment;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void requestsFailFastWith503WhileTheDatabaseIsAwayAndRecoverAfterwards() throws Exception {
+        Console.Credentials app = new Console(mvc, userDetails)
+                .register(ACME_DEVELOPER, Console.uniqueName("Outage App"), "LIST", "USER");
+        String url = environment.getProperty("spring.datasource.url");
+        Matcher hostPort = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)(/.*)").matcher(url);
+        assertThat(hostPort.matches()).as("a PostgreSQL URL with host and port: %s", url).isTrue();
+        try (CuttableProxy proxy = new CuttableProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
+                ConfigurableApplicationContext instance = new SpringApplicationBuilder(PartnerAppsApplication.class)
+                        .profiles("test")
+                        .run("--server.port=0",
+                                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + proxy.port() + hostPort.group(3),
+                                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                                // The postgres profile's pgjdbc bounds, which the test profile does not carry.
+                                "--spring.datasource.hikari.data-source-properties.connectTimeout=2",
+                                "--spring.datasource.hikari.data-source-properties.loginTimeout=2",
+                                "--spring.datasource.hikari.data-source-properties.socketTimeout=5",
+                                "--partnerapps.oauth.change-notifications=false")) {
+            int port = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
+            HttpSession developer = new HttpSession(port);
+            developer.signIn(ACME_DEVELOPER, PASSWORD);
+            assertThat(developer.get("/admin/web-services/applications").statusCode()).isEqualTo(200);
+            HttpResponse<String> issued = token(port, app);
+            assertThat(issued.statusCode()).isEqualTo(200);
+            Matcher accessToken = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(issued.body());
+            assertThat(accessToken.find()).isTrue();
+            String bearer = accessToken.group(1);
+            assertThat(get(port, "/api/v3.0/common/lists", bearer).statusCode()).isEqualTo(200);
+            assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+
+            proxy.cut();
+
+            HttpResponse<String> page = timed(() -> developer.get("/admin/web-services/applications"));
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Retry-After")).contains("5");
+            assertThat(page.body()).contains("Temporarily unavailable").contains("navbar").doesNotContain("Exception");
+
+            HttpResponse<String> token = timed(() -> token(port, app));
+            assertThat(token.statusCode()).isEqualTo(503);
+            assertThat(token.headers().firstValue("Retry-After")).contains("5");
+            assertThat(token.body()).contains("\"error\":\"temporarily_unavailable\"");
+
+            HttpResponse<String> api = timed(() -> get(port, "/api/v3.0/common/lists", bearer));
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.headers().firstValue("Retry-After")).contains("5");
+            assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+            long start = System.nanoTime();
+            int readiness = 200;
+            while (readiness == 200 && System.nanoTime() - start < Duration.ofSeconds(5).toNanos()) {
+                readiness = get(port, "/actuator/health/readiness").statusCode();
+            }
+            assertThat(readiness).as("readiness within 5 s").isEqualTo(503);
+            assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+            proxy.restore();
+
+            start = System.nanoTime();
+            int status = 503;
+            while (status != 200 && System.nanoTime() - start < Duration.ofSeconds(10).toNanos()) {
+                status = developer.get("/admin/web-services/applications").statusCode();
+                if (status != 200) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(status).as("the same sign-in works again").isEqualTo(200);
+            assertThat(token(port, app).statusCode()).isEqualTo(200);
+            assertThat(get(port, "/api/v3.0/common/lists", bearer).statusCode()).as("tokens issued before still work").isEqualTo(200);
+            assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** Runs a request and checks it answered within the 3 s budget. */
+    private static HttpResponse<String> timed(Supplier<HttpResponse<String>> request) {
+        long start = System.nanoTime();
+        HttpResponse<String> response = request.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        return response;
+    }
+
+    private HttpResponse<String> token(int port, Console.Credentials app) {
+        String basic = Base64.getEncoder().encodeToString((app.key() + ":" + app.secret()).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+    }
+
+    private HttpResponse<String> get(int port, String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+    }
+
+    private HttpResponse<String> get(int port, String path, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + bearer).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A TCP proxy in front of PostgreSQL. {@link #cut()} closes every open connection and then
+     * black-holes new ones (accepted, never answered), as a network partition does.
+     */
+    static final class CuttableProxy implements AutoCloseable {
+
+        private final String host;
+        private final int targetPort;
+        private final ServerSocket server;
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+        private volatile boolean cut;
+
+        CuttableProxy(String host, int targetPort) throws IOException {
+            this.host = host;
+            this.targetPort = targetPort;
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().start(this::acceptLoop);
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        void cut() {
+            cut = true;
+            sockets.forEach(CuttableProxy::closeQuietly);
+            sockets.clear();
+        }
+
+        void restore() {
+            cut = false;
+            // Black-holed connections stay open but useless; close them so their clients give up now.
+            sockets.forEach(CuttableProxy::closeQuietly);
+            sockets.clear();
+        }
+
+        private void acceptLoop() {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    sockets.add(client);
+                    if (cut) {
+                        continue;
+                    }
+                    Socket upstream = new Socket();
+                    upstream.connect(new InetSocketAddress(host, targetPort), 2000);
+                    sockets.add(upstream);
+                    Thread.ofVirtual().start(() -> pump(client, upstream));
+                    Thread.ofVirtual().start(() -> pump(upstream, client));
+                } catch (IOException e) {
+                    // The server socket closed, or one connection failed: carry on until closed.
+                }
+            }
+        }
+
+        private static void pump(Socket from, Socket to) {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // Either side closed.
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }
+
+        private static void closeQuietly(Socket socket) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // Already closed.
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            cut();
+        }
+    }
+}
