@@ -56,14 +56,26 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Whether the failure, or one of its causes, says no connection to the database could be had or kept. */
+    /**
+     * Whether the failure, or one of its causes, says no connection to the database could be had or
+     * kept. A connection that breaks mid-transaction often surfaces as a failed rollback whose cause
+     * is a SQLException of SQLState class 08 (connection exception), or a socket error, or (Hikari's
+     * closed connection) a bare SQLException under Hibernate's "unable to rollback/commit": the
+     * original failure is then lost, but a transaction that cannot even end has lost its connection.
+     */
     static boolean isDatabaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 32; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException
                     || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")
+                    || t instanceof java.sql.SQLException && t.getCause() instanceof java.net.SocketException
+                    || t instanceof org.hibernate.TransactionException
+                            && t.getCause() instanceof java.sql.SQLException) {
                 return true;
             }
         }

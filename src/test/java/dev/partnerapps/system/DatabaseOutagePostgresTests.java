@@ -178,7 +178,7 @@ class DatabaseOutagePostgresTests {
             this.host = host;
             this.targetPort = targetPort;
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread.ofVirtual().start(this::acceptLoop);
+            daemon(this::acceptLoop);
         }
 
         int port() {
@@ -209,8 +209,8 @@ class DatabaseOutagePostgresTests {
                     Socket upstream = new Socket();
                     upstream.connect(new InetSocketAddress(host, targetPort), 2000);
                     sockets.add(upstream);
-                    Thread.ofVirtual().start(() -> pump(client, upstream));
-                    Thread.ofVirtual().start(() -> pump(upstream, client));
+                    daemon(() -> pump(client, upstream));
+                    daemon(() -> pump(upstream, client));
                 } catch (IOException e) {
                     // The server socket closed, or one connection failed: carry on until closed.
                 }
@@ -226,6 +226,12 @@ class DatabaseOutagePostgresTests {
                 closeQuietly(from);
                 closeQuietly(to);
             }
+        }
+
+        private static void daemon(Runnable task) {
+            Thread thread = new Thread(task, "outage-proxy");
+            thread.setDaemon(true);
+            thread.start();
         }
 
         private static void closeQuietly(Socket socket) {
