@@ -3,9 +3,9 @@ package dev.partnerapps.api;
 import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.partnerapps.PartnerAppsApplication;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.OAuth;
+import dev.partnerapps.support.Instances;
 import dev.partnerapps.support.PostgresTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -186,11 +185,6 @@ class ListPagingPostgresTests {
 
     /** A second instance of the application on the same database, as a load balancer would have. */
     private ConfigurableApplicationContext secondInstance() {
-        return new SpringApplicationBuilder(PartnerAppsApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""));
+        return Instances.another(environment);
     }
 }

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
-import dev.partnerapps.PartnerAppsApplication;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
+import dev.partnerapps.support.Instances;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.PostgresTest;
 import java.io.IOException;
@@ -23,11 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -82,18 +80,11 @@ class PostgresAuthorizationServerTests {
 
     /** A second instance of the application on the same database, as a load balancer would have. */
     private ConfigurableApplicationContext secondInstance(String... settings) {
-        // Command-line arguments: they outrank the test profile's in-memory database URL.
-        String[] database = {"--server.port=0",
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", "")};
-        return new SpringApplicationBuilder(PartnerAppsApplication.class)
-                .profiles("test")
-                .run(Stream.concat(Stream.of(database), Stream.of(settings)).toArray(String[]::new));
+        return Instances.another(environment, settings);
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return Instances.port(context);
     }
 
     @Test

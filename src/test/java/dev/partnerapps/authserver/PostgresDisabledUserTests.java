@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
-import dev.partnerapps.PartnerAppsApplication;
 import dev.partnerapps.support.CompanyAdministrator;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.OAuth;
+import dev.partnerapps.support.Instances;
 import dev.partnerapps.support.PostgresTest;
 import dev.partnerapps.support.Sandboxes;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -47,12 +46,7 @@ class PostgresDisabledUserTests {
 
     /** A second instance on the same database that polls hourly: only the notification can tell it in time. */
     private ConfigurableApplicationContext secondInstance() {
-        // Command-line arguments: they outrank the test profile's in-memory database URL.
-        return new SpringApplicationBuilder(PartnerAppsApplication.class).profiles("test").run("--server.port=0",
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--partnerapps.oauth.cache-poll-interval=1h");
+        return Instances.another(environment, "--partnerapps.oauth.cache-poll-interval=1h");
     }
 
     @Test
