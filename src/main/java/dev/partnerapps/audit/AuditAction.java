@@ -16,7 +16,9 @@ public enum AuditAction {
     PERMISSION_GRANTED("Permission granted"),
     PERMISSION_REVOKED("Permission revoked"),
     USER_DISABLED("User disabled"),
-    USER_ENABLED("User enabled");
+    USER_ENABLED("User enabled"),
+    SIGN_IN_LOCKED("Sign-in locked"),
+    SIGN_IN_UNLOCKED("Sign-in unlocked");
 
     private final String label;
 

@@ -9,6 +9,8 @@ import dev.partnerapps.application.SecretRotated;
 import dev.partnerapps.application.VisibilityChanged;
 import dev.partnerapps.authserver.SigningKeyRotated;
 import dev.partnerapps.company.Actor;
+import dev.partnerapps.company.SignInLocked;
+import dev.partnerapps.company.SignInUnlocked;
 import dev.partnerapps.company.UserAdministered;
 import dev.partnerapps.enablement.ApplicationDisabled;
 import dev.partnerapps.enablement.ApplicationEnabled;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AuditTrail {
+
+    static final String SIGN_IN_PROTECTION = "Sign-in protection";
 
     private final AuditEventRepository events;
     private final Clock clock;
@@ -106,6 +110,22 @@ class AuditTrail {
         };
         events.save(new AuditEvent(Instant.now(clock), e.actor().userId(), e.actor().email(), e.actor().companyId(),
                 action, null, null, null, e.actor().companyId(), detail));
+    }
+
+    /** Written by the throttle, not a person: the actor is named for what locked. */
+    @EventListener
+    void on(SignInLocked e) {
+        String what = "ACCOUNT".equals(e.kind()) ? "Account " + e.subject() : "Client address " + e.subject();
+        events.save(new AuditEvent(Instant.now(clock), null, SIGN_IN_PROTECTION, null, AuditAction.SIGN_IN_LOCKED,
+                null, null, null, e.companyId(), what + " locked until " + e.until() + " after " + e.failures()
+                        + " failed sign-ins."));
+    }
+
+    @EventListener
+    void on(SignInUnlocked e) {
+        String what = "ACCOUNT".equals(e.kind()) ? "Account " + e.subject() : "Client address " + e.subject();
+        events.save(new AuditEvent(Instant.now(clock), e.actor().userId(), e.actor().email(), e.actor().companyId(),
+                AuditAction.SIGN_IN_UNLOCKED, null, null, null, e.companyId(), what + " unlocked."));
     }
 
     private void record(Actor actor, AuditAction action, long applicationId, String applicationName,

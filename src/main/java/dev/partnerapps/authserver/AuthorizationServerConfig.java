@@ -52,6 +52,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -63,7 +64,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * own filter chain, ahead of the console's, for the OAuth endpoints only.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OAuthProperties.class)
+@EnableConfigurationProperties({OAuthProperties.class, ClientThrottleProperties.class})
 @EnableScheduling
 class AuthorizationServerConfig {
 
@@ -84,7 +85,7 @@ class AuthorizationServerConfig {
             PartnerAuthorizationService authorizations, OAuth2AuthorizationConsentService consents,
             OAuth2TokenGenerator<?> tokenGenerator, ClientSecrets secrets, TokenIntrospection introspection,
             TokenRevocation revocation, TokenPolicy policy, SecurityContextRepository securityContextRepository,
-            AuthorizationServerSettings settings, TokenMetrics metrics) throws Exception {
+            AuthorizationServerSettings settings, TokenMetrics metrics, ClientThrottle throttle) throws Exception {
         OAuthErrorResponses errors = new OAuthErrorResponses();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -101,7 +102,8 @@ class AuthorizationServerConfig {
                                     secretProvider.setPasswordEncoder(new ClientSecretEncoder(secrets));
                                 }
                             }))
-                            .errorResponseHandler(metrics.countingClientAuthenticationFailures(errors)))
+                            .errorResponseHandler(metrics.countingClientAuthenticationFailures(
+                                    ClientThrottleFilters.countingFailures(throttle, errors, errors))))
                     .tokenEndpoint(token -> token
                             .accessTokenRequestConverters(replace(OAuth2ClientCredentialsAuthenticationConverter.class,
                                     DefaultScopes::clientCredentials))
@@ -138,6 +140,12 @@ class AuthorizationServerConfig {
         RequestMatcher clientEndpoints = new OrRequestMatcher(paths.matcher(settings.getTokenEndpoint()),
                 paths.matcher(settings.getTokenIntrospectionEndpoint()), paths.matcher(settings.getTokenRevocationEndpoint()));
         http.addFilterBefore(new TokenRequestGuard(clientEndpoints, errors), AbstractPreAuthenticatedProcessingFilter.class);
+        // After the guard (same position, added later), before client authentication checks a Secret.
+        http.addFilterBefore(ClientThrottleFilters.blocking(throttle, clientEndpoints, errors),
+                AbstractPreAuthenticatedProcessingFilter.class);
+        // After client authentication (which sits right after the pre-authentication position).
+        http.addFilterBefore(ClientThrottleFilters.ceiling(throttle, paths.matcher(settings.getTokenEndpoint()), errors),
+                AuthorizationFilter.class);
         // Only people use the authorization endpoint: they sign in first. Everything else here is
         // called by applications, which get invalid_client JSON whatever they Accept.
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
@@ -222,6 +230,12 @@ class AuthorizationServerConfig {
     @Bean
     PartnerClients partnerClients(ApplicationDirectory applications, ChangeEpoch epoch, OAuthProperties properties) {
         return new PartnerClients(applications, epoch, properties);
+    }
+
+    @Bean
+    ClientThrottle clientThrottle(javax.sql.DataSource dataSource, PartnerClients clients,
+            io.micrometer.core.instrument.MeterRegistry meters, ClientThrottleProperties properties) {
+        return new ClientThrottle(ClientThrottle.bucketsFor(dataSource), clients, meters, properties);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -46,6 +47,25 @@ class OAuthErrorResponses implements AuthenticationFailureHandler {
         } else {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json.writeValueAsString(body));
+    }
+
+    /**
+     * 429 (RFC 6585) with {@code Retry-After} in whole seconds, rounded up. The error code is
+     * {@code temporarily_unavailable}, as for an outage: RFC 6749 has none for rate limits, and
+     * clients already treat this one as "try again later".
+     */
+    void tooManyRequests(HttpServletResponse response, Duration wait, String description) throws IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE);
+        body.put("error_description", description);
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(seconds));
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

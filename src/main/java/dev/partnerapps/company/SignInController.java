@@ -2,12 +2,18 @@ package dev.partnerapps.company;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import jakarta.validation.Valid;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,12 +28,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class SignInController {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
     private final SandboxSignup signup;
+    private final Clock clock;
     private final SecurityContextRepository securityContextRepository;
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-    SignInController(SandboxSignup signup, SecurityContextRepository securityContextRepository) {
+    SignInController(SandboxSignup signup, SecurityContextRepository securityContextRepository, Clock clock) {
         this.signup = signup;
+        this.clock = clock;
         this.securityContextRepository = securityContextRepository;
     }
 
@@ -37,7 +47,18 @@ class SignInController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
+        HttpSession session = request.getSession(false);
+        if (session != null && request.getParameter("error") != null
+                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof SignInRefusedException refusal) {
+            // Said once, for the attempt that caused it; a reload of /login?error says the generic line.
+            session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            model.addAttribute("refusal", refusal.reason().name());
+            model.addAttribute("refusalAfterFailure", refusal.afterFailure());
+            long seconds = Math.max(1, (Duration.between(clock.instant(), refusal.until()).toMillis() + 999) / 1000);
+            model.addAttribute("refusalSeconds", seconds);
+            model.addAttribute("refusalUntil", TIME.format(refusal.until()));
+        }
         return "login";
     }
 

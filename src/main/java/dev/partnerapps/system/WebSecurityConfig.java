@@ -1,6 +1,7 @@
 package dev.partnerapps.system;
 
 import dev.partnerapps.company.Roles;
+import dev.partnerapps.company.SignInAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -27,8 +28,9 @@ class WebSecurityConfig {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 10)
     SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http,
-            SecurityContextRepository securityContextRepository) throws Exception {
+            SecurityContextRepository securityContextRepository, SignInAuthentication signIn) throws Exception {
         http
+            .authenticationManager(signIn.authenticationManager())
             .authorizeHttpRequests(authorize -> authorize
                 .requestMatchers("/login", "/signup", "/error", "/error/**", "/webjars/**", "/assets/**",
                         "/favicon.ico", "/actuator/health", "/actuator/health/**",
@@ -40,7 +42,8 @@ class WebSecurityConfig {
                 .requestMatchers("/admin/web-services/enabled-applications", "/admin/web-services/enabled-applications/**")
                     .hasRole(Roles.WEB_SERVICES_ADMIN)
                 .requestMatchers("/admin/web-services/reviews", "/admin/web-services/reviews/**",
-                        "/admin/web-services/signing-keys", "/admin/web-services/signing-keys/**")
+                        "/admin/web-services/signing-keys", "/admin/web-services/signing-keys/**",
+                        "/admin/web-services/sign-in-locks", "/admin/web-services/sign-in-locks/**")
                     .hasRole(Roles.PLATFORM_STAFF)
                 .requestMatchers("/admin/**")
                     .hasAnyRole(Roles.WEB_SERVICES_ADMIN, Roles.COMPANY_ADMIN, Roles.PLATFORM_STAFF)

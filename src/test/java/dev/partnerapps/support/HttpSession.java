@@ -28,15 +28,26 @@ public final class HttpSession {
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private final String forwardedFor;
     private String csrfToken;
 
     public HttpSession(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A browser behind a proxy at 127.0.0.1 that reports the client address in X-Forwarded-For:
+     * for an application started with {@code server.forward-headers-strategy=native}, the
+     * requests come from {@code forwardedFor}.
+     */
+    public HttpSession(int port, String forwardedFor) {
         this.baseUrl = "http://localhost:" + port;
+        this.forwardedFor = forwardedFor;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpResponse<String> response = send(request(path)
                 .header("Accept", "text/html").GET().build());
         Matcher matcher = CSRF.matcher(response.body());
         if (matcher.find()) {
@@ -54,7 +65,7 @@ public final class HttpSession {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -72,7 +83,7 @@ public final class HttpSession {
         for (String value : values) {
             body.append('&').append(encode(repeated)).append('=').append(encode(value));
         }
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
@@ -93,6 +104,11 @@ public final class HttpSession {
 
     public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("");
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        return forwardedFor == null ? builder : builder.header("X-Forwarded-For", forwardedFor);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

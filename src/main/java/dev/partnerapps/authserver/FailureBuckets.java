@@ -1,0 +1,106 @@
+package dev.partnerapps.authserver;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Token buckets (Bucket4j) counting failed client authentications, one per client address and
+ * one per Key (docs/throttling.md). On PostgreSQL the buckets live in the database, so every
+ * instance spends the same allowance; on the embedded H2 profile, which runs as one instance, in
+ * memory.
+ */
+abstract class FailureBuckets {
+
+    /** Spends one failure from the bucket; zero if there was one left, else how long until there is. */
+    abstract Duration spend(String id, Bandwidth limit);
+
+    /** Deletes buckets that have refilled completely. */
+    abstract void forgetFull();
+
+    static FailureBuckets inDatabase(DataSource dataSource) {
+        return new InDatabase(dataSource);
+    }
+
+    static FailureBuckets inMemory() {
+        return new InMemory();
+    }
+
+    static Duration waitOf(ConsumptionProbe probe) {
+        return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+    }
+
+    private static final class InDatabase extends FailureBuckets {
+
+        private static final Logger log = LoggerFactory.getLogger(InDatabase.class);
+
+        private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+        /** Used only while the database cannot be reached: failures are still counted, here. */
+        private final FailureBuckets fallback = new InMemory();
+
+        InDatabase(DataSource dataSource) {
+            this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                    .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                    .table("client_authentication_buckets")
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                    .build();
+        }
+
+        @Override
+        Duration spend(String id, Bandwidth limit) {
+            try {
+                return waitOf(buckets.builder().build(id, () -> configuration(limit)).tryConsumeAndReturnRemaining(1));
+            } catch (RuntimeException e) {
+                log.warn("Failure buckets unavailable, counting in memory: {}", e.toString());
+                return fallback.spend(id, limit);
+            }
+        }
+
+        @Override
+        void forgetFull() {
+            try {
+                while (buckets.removeExpired(1000) == 1000) {
+                    // next batch
+                }
+            } catch (RuntimeException e) {
+                log.debug("Could not remove full failure buckets: {}", e.toString());
+            }
+            fallback.forgetFull();
+        }
+    }
+
+    private static final class InMemory extends FailureBuckets {
+
+        private record Entry(Bucket bucket, Bandwidth limit) {
+        }
+
+        private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
+
+        @Override
+        Duration spend(String id, Bandwidth limit) {
+            Entry entry = buckets.computeIfAbsent(id, key -> new Entry(Bucket.builder().addLimit(limit).build(), limit));
+            return waitOf(entry.bucket().tryConsumeAndReturnRemaining(1));
+        }
+
+        @Override
+        void forgetFull() {
+            buckets.values().removeIf(entry -> entry.bucket().getAvailableTokens() >= entry.limit().getCapacity());
+        }
+    }
+
+    static BucketConfiguration configuration(Bandwidth limit) {
+        return BucketConfiguration.builder().addLimit(limit).build();
+    }
+}
