@@ -240,8 +240,9 @@ class AuthorizationServerConfig {
 
     @Bean
     PartnerAuthorizationService partnerAuthorizationService(JdbcTemplate jdbc, PartnerClients clients,
-            UserDetailsService users, ChangeEpoch epoch) {
-        return new PartnerAuthorizationService(jdbc, clients, users, epoch);
+            UserDetailsService users, ChangeEpoch epoch,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        return new PartnerAuthorizationService(jdbc, clients, users, epoch, transactionManager);
     }
 
     @Bean

@@ -3,9 +3,11 @@ package dev.partnerapps.authserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.DatabaseMetaData;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -42,9 +44,15 @@ class ChangeEpoch {
     private final Counter polledChanges;
     private final Counter notifiedChanges;
     private final Counter resyncs;
+    private final Duration outageGrace;
+    /** System.nanoTime() of the last successful read of the epoch. */
+    private volatile long lastReadNanos = System.nanoTime();
+    private volatile boolean unreachable;
 
-    ChangeEpoch(JdbcTemplate jdbc, MeterRegistry meters) {
+    ChangeEpoch(JdbcTemplate jdbc, MeterRegistry meters,
+            @Value("${partnerapps.oauth.outage-grace:60s}") Duration outageGrace) {
         this.jdbc = jdbc;
+        this.outageGrace = outageGrace;
         this.postgresql = isPostgresql(jdbc);
         this.seenEpoch = readEpoch();
         this.localChanges = invalidations(meters, "local_change");
@@ -102,20 +110,42 @@ class ChangeEpoch {
         resyncs.increment();
     }
 
+    /**
+     * Reads the epoch. While the database cannot be read, the caches keep the last state they
+     * read, for up to {@code partnerapps.oauth.outage-grace} (README, "When the database is
+     * away"): every change goes through the database, so none can happen while it is away, and
+     * client_credentials tokens for applications already seen keep being issued. Past the grace
+     * the caches are dropped; when the database answers again everything is read afresh, since
+     * changes made from instances that could still reach it were not announced to this one.
+     */
     @Scheduled(fixedDelayString = "${partnerapps.oauth.cache-poll-interval:250ms}")
     void poll() {
+        long epoch;
         try {
-            long epoch = readEpoch();
-            if (epoch != seenEpoch) {
-                seenEpoch = epoch;
-                generation.incrementAndGet();
-                polledChanges.increment();
-            }
+            epoch = readEpoch();
         } catch (RuntimeException e) {
-            // Nothing cached can be trusted while the database cannot be read.
+            if (!unreachable) {
+                unreachable = true;
+                log.warn("Could not read the change epoch ({}); serving from what was last read for up to {}",
+                        e.getClass().getSimpleName(), outageGrace);
+            }
+            if (System.nanoTime() - lastReadNanos > outageGrace.toNanos()) {
+                generation.incrementAndGet();
+                resyncs.increment();
+            }
+            return;
+        }
+        lastReadNanos = System.nanoTime();
+        if (unreachable) {
+            unreachable = false;
+            seenEpoch = epoch;
             generation.incrementAndGet();
             resyncs.increment();
-            log.warn("Could not read the change epoch: {}", e.getMessage());
+            log.info("The change epoch is readable again; caches start afresh");
+        } else if (epoch != seenEpoch) {
+            seenEpoch = epoch;
+            generation.incrementAndGet();
+            polledChanges.increment();
         }
     }
 

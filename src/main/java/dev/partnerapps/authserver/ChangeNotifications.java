@@ -109,7 +109,8 @@ class ChangeNotifications implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                epoch.somethingChanged();
+                // No resync here: the poll keeps caches honest meanwhile (and keeps them through a
+                // database outage, see ChangeEpoch#poll); the reconnect above resyncs.
                 // Never the message: a driver's message may repeat the connection URL and its parameters.
                 log.warn("Change notifications unavailable ({}, SQL state {}); retrying in {} ms, polling meanwhile",
                         e.getClass().getSimpleName(), e instanceof SQLException sql ? sql.getSQLState() : "-",

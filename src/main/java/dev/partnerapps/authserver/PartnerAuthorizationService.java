@@ -30,7 +30,9 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,10 +70,12 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
     private final UserDetailsService users;
     private final ChangeEpoch epoch;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final TransactionTemplate transactions;
 
     PartnerAuthorizationService(JdbcTemplate jdbc, PartnerClients clients, UserDetailsService users,
-            ChangeEpoch epoch) {
+            ChangeEpoch epoch, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clients = clients;
         this.users = users;
         this.epoch = epoch;
@@ -81,12 +85,31 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
             Map<String, String> additionalParameters) {
     }
 
+    /**
+     * Not a {@code @Transactional} method: a transaction would take a pooled connection for every
+     * client_credentials token too, which stores nothing — and through a database outage those
+     * tokens are still issued (README, "When the database is away").
+     */
     @Override
-    @Transactional(noRollbackFor = OAuth2AuthenticationException.class)
     public void save(OAuth2Authorization authorization) {
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
             return;
         }
+        // What the refusal of a stale grant has already written (its removal) must commit too.
+        OAuth2AuthenticationException refused = transactions.execute(status -> {
+            try {
+                store(authorization);
+                return null;
+            } catch (OAuth2AuthenticationException e) {
+                return e;
+            }
+        });
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    private void store(OAuth2Authorization authorization) {
         OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
         if (refresh != null && refresh.isInvalidated()) {
             // Spring Authorization Server invalidates the refresh token when a code is used twice:

@@ -36,11 +36,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * PostgreSQL goes away under a running instance: every kind of request answers 503 with
- * Retry-After within 3 s, readiness turns DOWN, and all comes back when the database does.
+ * PostgreSQL goes away under a running instance: every request that needs the database answers
+ * 503 with Retry-After within 3 s, readiness turns DOWN, client_credentials keeps being served
+ * for an application seen before (until the grace ends), and all comes back when the database does.
  */
 @PostgresTest
 class DatabaseOutagePostgresTests {
+
+    private static final Duration GRACE = Duration.ofSeconds(8);
 
     @Autowired
     MockMvc mvc;
@@ -73,7 +76,9 @@ class DatabaseOutagePostgresTests {
                                 "--spring.datasource.hikari.data-source-properties.connectTimeout=2",
                                 "--spring.datasource.hikari.data-source-properties.loginTimeout=2",
                                 "--spring.datasource.hikari.data-source-properties.socketTimeout=5",
-                                "--partnerapps.oauth.change-notifications=false")) {
+                                "--partnerapps.oauth.change-notifications=false",
+                                // Shorter than the default 60 s so that the test sees the grace end.
+                                "--partnerapps.oauth.outage-grace=" + GRACE.toMillis() + "ms")) {
             int port = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
             HttpSession developer = new HttpSession(port);
             developer.signIn(ACME_DEVELOPER, PASSWORD);
@@ -87,6 +92,7 @@ class DatabaseOutagePostgresTests {
             assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
 
             proxy.cut();
+            long cutAt = System.nanoTime();
 
             HttpResponse<String> page = timed(() -> developer.get("/admin/web-services/applications"));
             assertThat(page.statusCode()).isEqualTo(503);
@@ -97,6 +103,11 @@ class DatabaseOutagePostgresTests {
             assertThat(token.statusCode()).isEqualTo(503);
             assertThat(token.headers().firstValue("Retry-After")).contains("5");
             assertThat(token.body()).contains("\"error\":\"temporarily_unavailable\"");
+
+            HttpResponse<String> served = timed(() -> token(port, app));
+            assertThat(served.statusCode()).as("client_credentials for an application seen before the outage")
+                    .isEqualTo(200);
+            assertThat(served.body()).contains("\"access_token\"");
 
             HttpResponse<String> api = timed(() -> get(port, "/api/v3.0/common/lists", bearer));
             assertThat(api.statusCode()).isEqualTo(503);
@@ -110,6 +121,12 @@ class DatabaseOutagePostgresTests {
             }
             assertThat(readiness).as("readiness within 5 s").isEqualTo(503);
             assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+            // Past the grace, what was read before the outage is no longer trusted.
+            Thread.sleep(Math.max(0, GRACE.plusSeconds(3).toMillis() - Duration.ofNanos(System.nanoTime() - cutAt).toMillis()));
+            HttpResponse<String> stale = timed(() -> token(port, app));
+            assertThat(stale.statusCode()).as("after the grace").isEqualTo(503);
+            assertThat(stale.headers().firstValue("Retry-After")).contains("5");
 
             proxy.restore();
 
