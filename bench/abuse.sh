@@ -28,6 +28,19 @@ wrk.body = "grant_type=client_credentials"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Authorization"] = "Basic $good"
 wrk.headers["X-Forwarded-For"] = "198.51.100.1"
+-- Counts the answers by status, written out when the run ends.
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) statuses = {} end
+function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+function done(summary, latency, requests)
+  local total, parts = {}, {}
+  for _, t in ipairs(threads) do
+    for code, n in pairs(t:get("statuses")) do total[code] = (total[code] or 0) + n end
+  end
+  for code, n in pairs(total) do table.insert(parts, code .. ": " .. n) end
+  local out = io.open("$WORK/good.statuses", "w"); out:write(table.concat(parts, ", ")); out:close()
+end
 LUA
 cat > "$WORK/attack.lua" <<LUA
 wrk.method = "POST"
@@ -48,6 +61,9 @@ attack_summary() {
     printf '   attacker: %s wrong-Secret requests (%s/s), %s refused\n' "$total" \
         "$(awk '/Requests\/sec/ {print $2}' "$WORK/attack.out")" "${non2xx:-0}"
 }
+good_summary() {
+    echo "   the client's answers by status: $(cat "$WORK/good.statuses")"
+}
 status_of() {
     curl -s -o /dev/null -w '%{http_code}' -u "$ATTACKED_KEY:not-the-secret" -H "X-Forwarded-For: 203.0.113.66" \
         -d grant_type=client_credentials "$APP_URL/oauth2/token"
@@ -57,10 +73,11 @@ bench_warm_up "$WORK/good.lua" "$APP_URL/oauth2/token"
 echo
 echo "== a well-behaved client's client_credentials tokens (${DURATION} per run, 8 connections) =="
 printf 'alone:                    '; bench_run 8 "$WORK/good.lua" "$APP_URL/oauth2/token" "tokens/s"
+good_summary
 
 attack & ATTACK_PID=$!
 printf 'under attack, throttled:  '; bench_run 8 "$WORK/good.lua" "$APP_URL/oauth2/token" "tokens/s"
-wait $ATTACK_PID; attack_summary
+wait $ATTACK_PID; good_summary; attack_summary
 echo "   the attacker's next request answers $(status_of)"
 
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
@@ -70,6 +87,6 @@ bench_start_app --server.forward-headers-strategy=native \
 bench_warm_up "$WORK/good.lua" "$APP_URL/oauth2/token"
 attack & ATTACK_PID=$!
 printf 'under attack, unthrottled:'; bench_run 8 "$WORK/good.lua" "$APP_URL/oauth2/token" "tokens/s"
-wait $ATTACK_PID; attack_summary
+wait $ATTACK_PID; good_summary; attack_summary
 echo "   the attacker's next request answers $(status_of)"
 bench_report

@@ -6,6 +6,8 @@ WORK=$(mktemp -d /tmp/partnerapps-bench.XXXXXX)
 chmod 755 "$WORK"
 PG_PID_DIR=""
 APP_PID=""
+# One master key per benchmark: an app restarted on the same database must decrypt its signing keys.
+BENCH_MASTER_KEY=$(head -c 32 /dev/urandom | base64)
 
 bench_cleanup() {
     [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
@@ -69,7 +71,7 @@ bench_psql() {
 bench_start_app() {
     APP_PORT=$(free_port 18080)
     APP_URL="http://127.0.0.1:$APP_PORT"
-    PARTNERAPPS_OAUTH_MASTER_KEY=$(head -c 32 /dev/urandom | base64) \
+    PARTNERAPPS_OAUTH_MASTER_KEY=$BENCH_MASTER_KEY \
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/partnerapps" \
     SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
         "$JAVA" ${BENCH_JVM_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \

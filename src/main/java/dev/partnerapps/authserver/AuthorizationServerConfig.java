@@ -233,9 +233,9 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    ClientThrottle clientThrottle(javax.sql.DataSource dataSource, PartnerClients clients,
+    ClientThrottle clientThrottle(javax.sql.DataSource dataSource, ChangeEpoch epoch, PartnerClients clients,
             io.micrometer.core.instrument.MeterRegistry meters, ClientThrottleProperties properties) {
-        return new ClientThrottle(ClientThrottle.bucketsFor(dataSource), clients, meters, properties);
+        return new ClientThrottle(ClientThrottle.bucketsFor(dataSource, epoch), clients, meters, properties);
     }
 
     @Bean
@@ -294,7 +294,8 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    TokenRevocation tokenRevocation(AccessTokens accessTokens, PartnerAuthorizationService grants) {
-        return new TokenRevocation(accessTokens, grants);
+    TokenRevocation tokenRevocation(AccessTokens accessTokens, PartnerAuthorizationService grants,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        return new TokenRevocation(accessTokens, grants, meters);
     }
 }

@@ -75,6 +75,11 @@ class ChangeEpoch {
         return postgresql;
     }
 
+    /** Whether the last read of the epoch failed: the database is away (or unreachable from here). */
+    boolean databaseUnreachable() {
+        return unreachable;
+    }
+
     /** The current cache generation: read it before loading a value, cache the value only if unchanged. */
     long generation() {
         return generation.get();

@@ -5,14 +5,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +48,15 @@ class ChangeNotifications implements SmartLifecycle {
     private volatile boolean listening;
     private Thread thread;
 
-    ChangeNotifications(ChangeEpoch epoch, DataSourceProperties dataSource) {
+    private final Map<String, String> driverProperties;
+
+    ChangeNotifications(ChangeEpoch epoch, DataSourceProperties dataSource, Environment environment) {
         this.epoch = epoch;
         this.dataSource = dataSource;
+        // The pool's driver settings (TLS: sslmode, sslrootcert...; timeouts) apply to this connection too.
+        this.driverProperties = Binder.get(environment)
+                .bind("spring.datasource.hikari.data-source-properties", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
     }
 
     @Override
@@ -143,6 +153,7 @@ class ChangeNotifications implements SmartLifecycle {
 
     private Connection connect() throws SQLException {
         Properties properties = new Properties();
+        properties.putAll(driverProperties);
         String user = dataSource.determineUsername();
         String password = dataSource.determinePassword();
         if (user != null) {
@@ -153,7 +164,7 @@ class ChangeNotifications implements SmartLifecycle {
         }
         properties.setProperty("ApplicationName", "partnerapps-change-notifications");
         properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("connectTimeout", "5");
+        properties.putIfAbsent("connectTimeout", "5");
         return DriverManager.getConnection(dataSource.determineUrl(), properties);
     }
 

@@ -57,10 +57,10 @@ class ClientThrottle {
     }
 
     /** Buckets in the database on PostgreSQL (several instances), in memory on H2 (one instance). */
-    static FailureBuckets bucketsFor(DataSource dataSource) {
+    static FailureBuckets bucketsFor(DataSource dataSource, ChangeEpoch epoch) {
         try (Connection connection = dataSource.getConnection()) {
             return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
-                    ? FailureBuckets.inDatabase(dataSource) : FailureBuckets.inMemory();
+                    ? FailureBuckets.inDatabase(dataSource, epoch::databaseUnreachable) : FailureBuckets.inMemory();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot tell which database holds the throttling buckets", e);
         }

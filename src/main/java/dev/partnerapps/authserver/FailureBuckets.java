@@ -4,6 +4,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -12,6 +13,7 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +32,9 @@ abstract class FailureBuckets {
     /** Deletes buckets that have refilled completely. */
     abstract void forgetFull();
 
-    static FailureBuckets inDatabase(DataSource dataSource) {
-        return new InDatabase(dataSource);
+    /** {@code unreachable}: whether the database is known to be away right now, so not worth a 2 s wait. */
+    static FailureBuckets inDatabase(DataSource dataSource, BooleanSupplier unreachable) {
+        return new InDatabase(dataSource, unreachable);
     }
 
     static FailureBuckets inMemory() {
@@ -49,8 +52,10 @@ abstract class FailureBuckets {
         private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
         /** Used only while the database cannot be reached: failures are still counted, here. */
         private final FailureBuckets fallback = new InMemory();
+        private final BooleanSupplier unreachable;
 
-        InDatabase(DataSource dataSource) {
+        InDatabase(DataSource dataSource, BooleanSupplier unreachable) {
+            this.unreachable = unreachable;
             this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                     .primaryKeyMapper(PrimaryKeyMapper.STRING)
                     .table("client_authentication_buckets")
@@ -60,8 +65,16 @@ abstract class FailureBuckets {
 
         @Override
         Duration spend(String id, Bandwidth limit) {
+            if (unreachable.getAsBoolean()) {
+                // Waiting for a connection would hold a request thread for the pool's timeout, and
+                // through an outage the threads are needed for the tokens still being issued.
+                return fallback.spend(id, limit);
+            }
             try {
-                return waitOf(buckets.builder().build(id, () -> configuration(limit)).tryConsumeAndReturnRemaining(1));
+                // A bucket keeps the limits it was created with; a changed setting replaces them.
+                return waitOf(buckets.builder()
+                        .withImplicitConfigurationReplacement(version(limit), TokensInheritanceStrategy.PROPORTIONALLY)
+                        .build(id, () -> configuration(limit)).tryConsumeAndReturnRemaining(1));
             } catch (RuntimeException e) {
                 log.warn("Failure buckets unavailable, counting in memory: {}", e.toString());
                 return fallback.spend(id, limit);
@@ -98,6 +111,11 @@ abstract class FailureBuckets {
         void forgetFull() {
             buckets.values().removeIf(entry -> entry.bucket().getAvailableTokens() >= entry.limit().getCapacity());
         }
+    }
+
+    /** Changes whenever the capacity or refill of the limit changes. */
+    static long version(Bandwidth limit) {
+        return Math.abs(31L * limit.getCapacity() + limit.getRefillPeriodNanos() / 1_000_000 + limit.getRefillTokens());
     }
 
     static BucketConfiguration configuration(Bandwidth limit) {

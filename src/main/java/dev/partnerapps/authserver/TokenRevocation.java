@@ -1,5 +1,6 @@
 package dev.partnerapps.authserver;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,10 +17,17 @@ class TokenRevocation implements AuthenticationProvider {
 
     private final AccessTokens accessTokens;
     private final PartnerAuthorizationService grants;
+    private final MeterRegistry meters;
 
-    TokenRevocation(AccessTokens accessTokens, PartnerAuthorizationService grants) {
+    TokenRevocation(AccessTokens accessTokens, PartnerAuthorizationService grants, MeterRegistry meters) {
         this.accessTokens = accessTokens;
         this.grants = grants;
+        this.meters = meters;
+    }
+
+    /** Tokens an application revoked itself, by type (README, "Observability"). */
+    private void counted(String tokenType) {
+        meters.counter("partnerapps.oauth.tokens.revoked", "token_type", tokenType).increment();
     }
 
     @Override
@@ -34,12 +42,14 @@ class TokenRevocation implements AuthenticationProvider {
             Jwt accessToken = jwt.get();
             if (clientId.equals(accessToken.getClaimAsString(AccessTokenClaims.CLIENT_ID))) {
                 accessTokens.revoke(accessToken);
+                counted("access_token");
             }
             return request;
         }
         OAuth2Authorization grant = grants.findByRefreshTokenQuietly(token);
         if (grant != null && grant.getRegisteredClientId().equals(caller.getRegisteredClient().getId())) {
             grants.revokeGrant(grant.getId());
+            counted("refresh_token");
         }
         return request;
     }

@@ -121,6 +121,19 @@ class PlatformApiTests {
         assertThat(get("/api/v3.0/common/listitems/" + id, token).status()).isEqualTo(404);
     }
 
+    @Test
+    void controlCharactersInAListItemAreAFieldErrorNotAServerError() throws Exception {
+        // PostgreSQL refuses a NUL in text; the request must never get that far.
+        String token = token("LIST");
+        long list = projectCodes(token);
+        for (String body : List.of("{\"listId\": " + list + ", \"code\": \"A\\u0000B\", \"name\": \"Nul\"}",
+                "{\"listId\": " + list + ", \"code\": \"AB\", \"name\": \"Bell\\u0007\"}")) {
+            Response response = call("POST", "/api/v3.0/common/listitems", token, body);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.body()).contains("must not contain control characters");
+        }
+    }
+
     /** Calls a {@code next} URL exactly as the API gave it. */
     private Response follow(String next, String token) throws Exception {
         assertThat(next).startsWith("http://localhost:" + port + "/api/");
@@ -321,6 +334,7 @@ class PlatformApiTests {
                 "{\"date\":\"2026-11-01\",\"amount\":\"lots\",\"currency\":\"EUR\",\"vendor\":\"Taxi\"}",
                 "{\"date\":\"2026-11-01\",\"amount\":3,\"currency\":\"EUR\",\"vendor\":\"" + "v".repeat(101) + "\"}",
                 "{\"date\":\"+999999999-12-31\",\"amount\":3,\"currency\":\"EUR\",\"vendor\":\"Taxi\"}",
+                "{\"date\":\"2026-11-01\",\"amount\":3,\"currency\":\"EUR\",\"vendor\":\"Ta\\u0000xi\"}",
                 "{\"amount\":3}",
                 "not json")) {
             Response response = call("POST", "/api/v3.0/expense/quickexpenses", token, bad);

@@ -68,6 +68,8 @@ class ObservabilityTests {
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(oauth.uri("/api/v3.0/common/lists"))
                 .header("Authorization", "Bearer not-a-token").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(oauth.revoke(app.key(), app.secret(), new com.nimbusds.oauth2.sdk.token.BearerAccessToken(token)))
+                .isEqualTo(200);
         HttpSession user = new HttpSession(port);
         user.signIn(ACME_EMPLOYEE, PASSWORD);
         CodeVerifier verifier = new CodeVerifier();
@@ -91,6 +93,8 @@ class ObservabilityTests {
         assertThat(delta(before, after, "http_server_requests_seconds_count",
                 Map.of("api", "common", "status", "401"))).isEqualTo(1);
         assertThat(delta(before, after, "partnerapps_oauth_grants_revoked_total", Map.of("reason", "application_inactive")))
+                .isEqualTo(1);
+        assertThat(delta(before, after, "partnerapps_oauth_tokens_revoked_total", Map.of("token_type", "access_token")))
                 .isEqualTo(1);
         assertThat(delta(before, after, "partnerapps_cache_invalidations_total", Map.of("cause", "local_change")))
                 .isGreaterThanOrEqualTo(1);

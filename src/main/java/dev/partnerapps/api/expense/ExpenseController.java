@@ -10,8 +10,8 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -71,8 +71,10 @@ class ExpenseController {
             @Digits(integer = 10, fraction = 2, message = "at most two decimals") BigDecimal amount,
             @NotBlank(message = "is required") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
             String currency,
-            @NotBlank(message = "is required") @Size(max = 100, message = "at most 100 characters") String vendor,
-            @Size(max = 500, message = "at most 500 characters") String comment) {
+            @NotBlank(message = "is required") @Size(max = 100, message = "at most 100 characters")
+            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String vendor,
+            @Size(max = 500, message = "at most 500 characters")
+            @Pattern(regexp = "(?:[^\\p{Cntrl}]|[\\n\\r\\t])*", message = "must not contain control characters") String comment) {
     }
 
     private final JdbcTemplate jdbc;

@@ -7,6 +7,7 @@ import dev.partnerapps.api.BadApiRequestException;
 import dev.partnerapps.api.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -48,9 +49,14 @@ class ListItemsController {
     record ItemView(long id, long listId, String code, String name, Long parentId) {
     }
 
+    /** PostgreSQL refuses a NUL in text: without this a NUL in the JSON became a server error. */
+    static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
+
     record ItemRequest(@NotNull(message = "is required") @Positive Long listId,
-            @NotBlank(message = "is required") @Size(max = 50, message = "at most 50 characters") String code,
-            @NotBlank(message = "is required") @Size(max = 200, message = "at most 200 characters") String name,
+            @NotBlank(message = "is required") @Size(max = 50, message = "at most 50 characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String code,
+            @NotBlank(message = "is required") @Size(max = 200, message = "at most 200 characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String name,
             @Positive Long parentId) {
     }
 
