@@ -228,7 +228,7 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(condition::apply);
     }
 
-    private void click(WebElement element) {
+    public void click(WebElement element) {
         // Instant: Bootstrap makes scrolling smooth, and a click during the animation misses.
         ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
