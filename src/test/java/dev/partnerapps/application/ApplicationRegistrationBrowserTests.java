@@ -119,6 +119,13 @@ class ApplicationRegistrationBrowserTests {
         assertThat(browser.heading()).isEqualTo("New Partner Application");
         assertThat(browser.text()).contains("Quick Expense requires Expense Report",
                 "use https (http is allowed only for localhost and 127.0.0.1)");
+        // The error summary at the top has focus; its links lead to the fields.
+        org.openqa.selenium.WebElement summary = browser.driver().switchTo().activeElement();
+        assertThat(summary.getAttribute("class")).contains("error-summary");
+        browser.click(summary.findElement(org.openqa.selenium.By.partialLinkText("Quick Expense requires Expense Report")));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scope-EXPRPT");
+        browser.click(summary.findElement(org.openqa.selenium.By.partialLinkText("use https")));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("redirectUris");
         assertThat(browser.value("Name")).isEqualTo("Quick Only");
         assertThat(browser.field("Description").getAttribute("value")).isEqualTo("Typed text stays.");
         assertThat(browser.field("Redirect URIs").getAttribute("value")).isEqualTo("http://app.example.com/callback");
