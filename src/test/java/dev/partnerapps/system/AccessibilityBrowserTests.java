@@ -113,6 +113,51 @@ class AccessibilityBrowserTests {
         assertThat(wide).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("screens")
+    void theKeyboardFocusRingContrastsAtLeast3To1WithWhatSurroundsIt(Screen screen) {
+        Accessibility.use(browser, screen);
+        browser.driver().manage().deleteAllCookies();
+        browser.go("/signup");
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser.driver());
+        // First the skip link, then the brand on the dark top bar, then on through the page to a field.
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Skip to main content");
+        assertThat(focusRingContrast("body")).as("skip link").isGreaterThanOrEqualTo(3.0);
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Partner Apps");
+        assertThat(focusRingContrast("nav")).as("top bar").isGreaterThanOrEqualTo(3.0);
+        for (int i = 0; i < 10 && !"companyName".equals(browser.driver().switchTo().activeElement().getAttribute("id")); i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        assertThat(focusRingContrast("body")).as("Company Name field").isGreaterThanOrEqualTo(3.0);
+    }
+
+    /** Contrast between the focused element's outline and the background of {@code surrounding}. */
+    private double focusRingContrast(String surrounding) {
+        @SuppressWarnings("unchecked")
+        List<String> colours = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const style = getComputedStyle(document.activeElement);
+                if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) { return ['none', 'none']; }
+                return [style.outlineColor, getComputedStyle(document.querySelector(arguments[0])).backgroundColor];""",
+                surrounding);
+        assertThat(colours.get(0)).as("a visible outline of at least 2 px").isNotEqualTo("none");
+        double a = luminance(colours.get(0));
+        double b = luminance(colours.get(1));
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }
+
+    /** WCAG relative luminance of a CSS {@code rgb(r, g, b)} colour. */
+    private static double luminance(String rgb) {
+        String[] parts = rgb.replaceAll("[^0-9,.]", "").split(",");
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Double.parseDouble(parts[i]) / 255;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
     /** Every page and state a person meets, each followed by {@code check} with the state's name. */
     private void visitEveryPage(Consumer<String> check, boolean narrow) {
         browser.driver().manage().deleteAllCookies();
