@@ -9,6 +9,7 @@ import dev.partnerapps.company.PartnerUser;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +41,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
@@ -122,7 +126,11 @@ class AuthorizationServerConfig {
                                                     .andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR)
                                                     .andThen(companyMayUse(policy)));
                                 }
-                            })))
+                                if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+                                    consent.setAuthorizationConsentCustomizer(AuthorizationServerConfig::denyWhenNothingIsChosen);
+                                }
+                            }))
+                            .errorResponseHandler(new AuthorizationErrorPage(clients)))
                     .tokenIntrospectionEndpoint(endpoint -> endpoint
                             .authenticationProviders(providers -> {
                                 providers.clear();
@@ -199,6 +207,19 @@ class AuthorizationServerConfig {
             converters.clear();
             converters.addAll(replaced);
         };
+    }
+
+    /**
+     * Deny posts no scope, and must answer {@code access_denied} (RFC 6749 section 4.1.2.1)
+     * whatever the user allowed before: the framework adds the previously consented scopes that
+     * are requested again to an empty answer and would issue a code for them. A consent without
+     * authorities makes it refuse (docs/console.md, Consent).
+     */
+    private static void denyWhenNothingIsChosen(OAuth2AuthorizationConsentAuthenticationContext context) {
+        OAuth2AuthorizationConsentAuthenticationToken answer = context.getAuthentication();
+        if (answer.getScopes().isEmpty()) {
+            context.getAuthorizationConsent().authorities(Set::clear);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.partnerapps.company;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 class NewUserForm {
@@ -11,7 +12,8 @@ class NewUserForm {
     @Size(max = 254, message = "{validation.email.invalid}")
     private String email = "";
 
-    @NotBlank(message = "{validation.password.size}")
+    // One message per mistake: Size catches an empty password, this one a password of blanks only.
+    @Pattern(regexp = "^$|(?s).*\\S.*", message = "{validation.password.size}")
     @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = "{validation.password.size}")
     private String password = "";
 

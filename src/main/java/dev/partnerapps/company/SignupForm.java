@@ -13,7 +13,8 @@ class SignupForm {
 
     @NotBlank(message = "{validation.domain.required}")
     @Size(max = 253, message = "{validation.domain.invalid}")
-    @Pattern(regexp = Domains.PATTERN, message = "{validation.domain.invalid}")
+    // An empty domain is "required", not also "invalid": the pattern leaves the empty case to NotBlank.
+    @Pattern(regexp = "^$|" + Domains.PATTERN, message = "{validation.domain.invalid}")
     private String companyDomain = "";
 
     @NotBlank(message = "{validation.email.required}")
@@ -21,7 +22,8 @@ class SignupForm {
     @Size(max = 254, message = "{validation.email.invalid}")
     private String email = "";
 
-    @NotBlank(message = "{validation.password.size}")
+    // One message per mistake: Size catches an empty password, this one a password of blanks only.
+    @Pattern(regexp = "^$|(?s).*\\S.*", message = "{validation.password.size}")
     @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = "{validation.password.size}")
     private String password = "";
 

@@ -1,13 +1,30 @@
 package dev.partnerapps.system;
 
+import dev.partnerapps.application.ApplicationsNeedingAttention;
+import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.enablement.RecentlyEnabled;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class HomeController {
 
+    private final ApplicationsNeedingAttention attention;
+    private final RecentlyEnabled recentlyEnabled;
+
+    HomeController(ApplicationsNeedingAttention attention, RecentlyEnabled recentlyEnabled) {
+        this.attention = attention;
+        this.recentlyEnabled = recentlyEnabled;
+    }
+
+    /** What needs each role's attention, a few rows each, linking to the full lists (docs/console.md). */
     @GetMapping("/")
-    String home() {
+    String home(@AuthenticationPrincipal PartnerUser user, Model model) {
+        model.addAttribute("waiting", attention.waitingForReview(user));
+        model.addAttribute("ownInReview", attention.rejectedOrWaiting(user));
+        model.addAttribute("recentlyEnabled", recentlyEnabled.of(user));
         return "home";
     }
 

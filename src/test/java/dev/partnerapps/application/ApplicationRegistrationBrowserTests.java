@@ -51,8 +51,9 @@ class ApplicationRegistrationBrowserTests {
         assertThat(browser.heading()).isEqualTo("Application Registration");
         browser.press("New");
         assertThat(browser.heading()).isEqualTo("New Partner Application");
-        assertThat(browser.value("Visibility")).isEqualTo("Private");
-        assertThat(browser.field("Visibility").getAttribute("readonly")).isNotNull();
+        // Visibility is shown, not a field: only platform staff change it.
+        assertThat(browser.driver().findElement(org.openqa.selenium.By.id("visibility")).getText()).isEqualTo("Private");
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("input#visibility"))).isEmpty();
 
         browser.fill("Name", name)
                 .fill("Description", "Sends expense reports to our ERP.")
@@ -63,7 +64,9 @@ class ApplicationRegistrationBrowserTests {
                 .press("OK");
 
         assertThat(browser.heading()).isEqualTo("Application Authorization");
-        assertThat(browser.text()).contains("shown only this once");
+        assertThat(browser.text()).contains("shown only this once",
+                "The Key and Secret allow access to any company that enables this application")
+                .doesNotContain("Update the Secret in all code that creates requests");
         assertThat(browser.value("Company Domain")).isEqualTo("acme-sandbox.example");
         String key = browser.value("Key");
         String secret = browser.value("Secret");
@@ -90,6 +93,8 @@ class ApplicationRegistrationBrowserTests {
         browser.press("New Secret");
         assertThat(browser.text()).contains("stops working");
         browser.press("Create New Secret");
+        assertThat(browser.text()).contains("The Key and Secret allow access to any company that enables this application",
+                "Update the Secret in all code that creates requests");
         String newSecret = browser.value("Secret");
         assertThat(newSecret).isNotEqualTo(secret);
         assertThat(browser.value("Key")).isEqualTo(key);
@@ -114,6 +119,13 @@ class ApplicationRegistrationBrowserTests {
         assertThat(browser.heading()).isEqualTo("New Partner Application");
         assertThat(browser.text()).contains("Quick Expense requires Expense Report",
                 "use https (http is allowed only for localhost and 127.0.0.1)");
+        // The error summary at the top has focus; its links lead to the fields.
+        org.openqa.selenium.WebElement summary = browser.driver().switchTo().activeElement();
+        assertThat(summary.getAttribute("class")).contains("error-summary");
+        browser.click(summary.findElement(org.openqa.selenium.By.partialLinkText("Quick Expense requires Expense Report")));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scope-EXPRPT");
+        browser.click(summary.findElement(org.openqa.selenium.By.partialLinkText("use https")));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("redirectUris");
         assertThat(browser.value("Name")).isEqualTo("Quick Only");
         assertThat(browser.field("Description").getAttribute("value")).isEqualTo("Typed text stays.");
         assertThat(browser.field("Redirect URIs").getAttribute("value")).isEqualTo("http://app.example.com/callback");

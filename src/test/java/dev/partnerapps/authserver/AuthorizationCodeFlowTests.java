@@ -108,6 +108,59 @@ class AuthorizationCodeFlowTests {
     }
 
     @Test
+    void denyAnswersAccessDeniedEvenWhenTheScopesWereAllowedBefore() {
+        HttpSession user = signedIn(ACME_EMPLOYEE);
+        fullFlow(user, "EXPRPT");
+
+        String consentUrl = HttpSession.location(user.get(OAuth.authorizeQuery(app.key(), REDIRECT, "EXPRPT LIST",
+                "s-deny", new CodeVerifier())));
+        String consent = user.get(consentUrl.substring(consentUrl.indexOf("/oauth2/consent"))).body();
+        assertThat(consent).contains("Already allowed");
+        HttpResponse<String> denied = user.post("/oauth2/authorize", Map.of("client_id", app.key(),
+                "state", OAuth.hiddenValue(consent, "state")));
+
+        String location = HttpSession.location(denied);
+        assertThat(location).startsWith(REDIRECT).contains("error=access_denied").contains("state=s-deny")
+                .doesNotContain("code=");
+    }
+
+    @Test
+    void sensitiveGroupsAreNotTickedOnTheConsentPage() {
+        HttpSession user = signedIn(ACME_EMPLOYEE);
+        String consentUrl = HttpSession.location(user.get(OAuth.authorizeQuery(app.key(), REDIRECT, "LIST EXPRPT CCARD",
+                "s-tick", new CodeVerifier())));
+        String consent = user.get(consentUrl.substring(consentUrl.indexOf("/oauth2/consent"))).body();
+        assertThat(checkbox(consent, "CCARD")).doesNotContain("checked");
+        assertThat(checkbox(consent, "LIST")).contains("checked");
+        assertThat(checkbox(consent, "EXPRPT")).contains("checked");
+    }
+
+    private static String checkbox(String html, String scope) {
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input[^>]*value=\"" + scope + "\"[^>]*>")
+                .matcher(html);
+        assertThat(input.find()).as("checkbox " + scope).isTrue();
+        return input.group();
+    }
+
+    @Test
+    void anUnregisteredRedirectUriOrUnknownKeyIsNamedOnThePage() {
+        HttpSession user = signedIn(ACME_EMPLOYEE);
+        String name = jdbc.queryForObject("select name from partner_applications where client_key = ?", String.class,
+                app.key());
+        HttpResponse<String> wrongUri = user.get(OAuth.authorizeQuery(app.key(), "https://evil.example/cb", "LIST", "s",
+                new CodeVerifier()));
+        assertThat(wrongUri.statusCode()).isEqualTo(400);
+        assertThat(wrongUri.headers().firstValue("Location")).isEmpty();
+        assertThat(wrongUri.body()).contains("This redirect URI is not registered for " + name + ": https://evil.example/cb");
+
+        HttpResponse<String> unknownKey = user.get(OAuth.authorizeQuery("no-such-key", REDIRECT, "LIST", "s",
+                new CodeVerifier()));
+        assertThat(unknownKey.statusCode()).isEqualTo(400);
+        assertThat(unknownKey.headers().firstValue("Location")).isEmpty();
+        assertThat(unknownKey.body()).contains("No active application has the Key no-such-key");
+    }
+
+    @Test
     void pkceIsRequiredAndOnlyS256() {
         HttpSession user = signedIn(ACME_EMPLOYEE);
         assertThat(HttpSession.location(user.get(OAuth.authorizeQuery(app.key(), REDIRECT, "LIST", "s3", null))))

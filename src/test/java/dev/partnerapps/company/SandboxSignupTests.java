@@ -108,6 +108,19 @@ class SandboxSignupTests {
     }
 
     @Test
+    void anEmptyFieldGetsOneMessageNotTwo() throws Exception {
+        var result = mvc.perform(post("/signup").with(csrf()).param("companyName", "Empty Fields")
+                        .param("companyDomain", "").param("email", "empty@example.com").param("password", ""))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeErrorCount("signupForm", 2)).andReturn();
+        String html = result.getResponse().getContentAsString();
+        assertThat(html).contains("Enter the company domain.", "Use 12 to 72 characters.")
+                .doesNotContain("Enter a domain name such as example.com.");
+        // Once beside the field, once in the error summary at the top.
+        assertThat(html.split("Use 12 to 72 characters.", -1)).hasSize(3);
+    }
+
+    @Test
     void aPasswordLongerThanBcryptCanReadIsAFieldErrorNotAServerError() throws Exception {
         String id = unique();
         signUp("Wide " + id, "wide-" + id + ".example", "a@wide-" + id + ".example", "é".repeat(40))

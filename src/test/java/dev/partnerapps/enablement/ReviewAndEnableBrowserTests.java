@@ -92,7 +92,7 @@ class ReviewAndEnableBrowserTests {
         assertThat(statusOf(name)).isEqualTo("Disabled");
         browser.pressInRow(name, "Enable");
         assertThat(statusOf(name)).isEqualTo("Enabled");
-        browser.pressInRow(name, "Disable");
+        browser.pressInRowAndConfirm(name, "Disable");
         assertThat(statusOf(name)).isEqualTo("Disabled");
         browser.signOut();
 

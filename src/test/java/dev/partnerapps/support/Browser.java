@@ -143,11 +143,38 @@ public final class Browser implements AutoCloseable {
 
     /** Presses a button inside the table row that contains {@code rowText}. */
     public Browser pressInRow(String rowText, String buttonText) {
+        clickAndWaitForNextPage(buttonInRow(rowText, buttonText));
+        return this;
+    }
+
+    public WebElement buttonInRow(String rowText, String buttonText) {
         String literal = xpathLiteral(buttonText);
         WebElement row = driver.findElement(By.xpath("//tr[td[normalize-space()=" + xpathLiteral(rowText) + "]]"));
-        clickAndWaitForNextPage(row.findElement(By.xpath(".//button[normalize-space()=" + literal
-                + "] | .//a[@role='button' and normalize-space()=" + literal + "]")));
-        return this;
+        return row.findElement(By.xpath(".//button[normalize-space()=" + literal
+                + "] | .//a[@role='button' and normalize-space()=" + literal + "]"));
+    }
+
+    /**
+     * Presses a button that asks first, and answers the confirmation dialog: {@code confirm}
+     * presses the dialog's action button and waits for the next page, otherwise Cancel.
+     * Returns the dialog's text.
+     */
+    public String pressAndAnswer(WebElement button, boolean confirm) {
+        click(button);
+        WebElement dialog = driver.findElement(By.id("confirm-dialog"));
+        waitFor(d -> dialog.isDisplayed());
+        String text = dialog.findElement(By.id("confirm-dialog-text")).getText();
+        if (confirm) {
+            clickAndWaitForNextPage(dialog.findElement(By.id("confirm-dialog-confirm")));
+        } else {
+            click(dialog.findElement(By.cssSelector("button[value=cancel]")));
+            waitFor(d -> !dialog.isDisplayed());
+        }
+        return text;
+    }
+
+    public String pressInRowAndConfirm(String rowText, String buttonText) {
+        return pressAndAnswer(buttonInRow(rowText, buttonText), true);
     }
 
     public boolean hasRow(String rowText) {
@@ -201,7 +228,7 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(condition::apply);
     }
 
-    private void click(WebElement element) {
+    public void click(WebElement element) {
         // Instant: Bootstrap makes scrolling smooth, and a click during the animation misses.
         ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
