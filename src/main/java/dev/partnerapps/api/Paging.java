@@ -24,6 +24,8 @@ public class Paging {
     public static final String CURSOR_DOC = "Where the page starts: the opaque value that the previous page's "
             + "`next` URL carries. Follow `next` as given (keeping listId and other filters); a cursor that was "
             + "changed, or made for another collection or filter, answers 400. Not together with offset.";
+    public static final String NEXT_DOC = "URL of the next page (with an opaque cursor), or null on the last page: "
+            + "follow it as given.";
     public static final String OFFSET_DOC = "Deprecated: how many items to skip. Costs more the deeper it goes; "
             + "`next` never uses it. Not together with cursor.";
 
@@ -34,9 +36,8 @@ public class Paging {
     }
 
     @Schema(description = "A page of a collection.")
-    public record Collection<T>(List<T> items,
-            @Schema(description = "URL of the next page (with an opaque cursor), or null on the last page.",
-                    nullable = true) String next) {
+    public record Collection<T>(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<T> items,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, description = NEXT_DOC) String next) {
     }
 
     /** The sort key of the row a page starts after, as the collection wrote it into the cursor. */

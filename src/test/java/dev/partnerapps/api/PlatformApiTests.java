@@ -448,7 +448,9 @@ class PlatformApiTests {
         assertThat(api.get("paths").propertyNames()).contains("/api/v3.0/common/lists", "/api/v3.0/common/listitems",
                 "/api/v3.0/common/listitems/{id}", "/api/v3.0/expense/reports", "/api/v3.0/expense/reports/{id}",
                 "/api/v3.0/expense/quickexpenses", "/api/v3.0/expense/entries/{id}/receipt", "/api/v3.0/travel/profiles");
-        assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString()).isEqualTo("bearer");
+        JsonNode flows = api.get("components").get("securitySchemes").get("oauth2").get("flows");
+        assertThat(flows.get("clientCredentials").get("tokenUrl").asString()).endsWith("/oauth2/token");
+        assertThat(flows.get("authorizationCode").get("authorizationUrl").asString()).endsWith("/oauth2/authorize");
         for (String collection : List.of("/api/v3.0/common/lists", "/api/v3.0/common/listitems",
                 "/api/v3.0/expense/reports")) {
             Map<String, JsonNode> parameters = new java.util.HashMap<>();

@@ -13,7 +13,15 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import dev.partnerapps.api.ApiDocs;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
@@ -43,21 +51,51 @@ class ListItemsController {
 
     static final String SCOPE = "LIST";
 
-    record ListView(long id, String name) {
+    private static final String ITEM_EXAMPLE = """
+            {"id":2,"listId":1,"code":"ACME-101","name":"Office move","parentId":1}""";
+
+    @Schema(name = "ItemList", description = "A list of the company, e.g. Project Codes.")
+    record ListView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1") long id,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Project Codes") String name) {
     }
 
-    record ItemView(long id, long listId, String code, String name, Long parentId) {
+    @Schema(name = "ListItem", description = "An item of a list.")
+    record ItemView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2") long id,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1") long listId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Unique in its list.",
+                    example = "ACME-101") String code,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Office move") String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true,
+                    description = "The parent item (same list), or null.", example = "1") Long parentId) {
+    }
+
+    @Schema(name = "ItemListPage", description = "A page of lists.")
+    private record ListPage(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ListView> items,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, description = Paging.NEXT_DOC)
+            String next) {
+    }
+
+    @Schema(name = "ListItemPage", description = "A page of list items.")
+    private record ItemPage(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ItemView> items,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, description = Paging.NEXT_DOC)
+            String next) {
     }
 
     /** PostgreSQL refuses a NUL in text: without this a NUL in the JSON became a server error. */
     static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
 
-    record ItemRequest(@NotNull(message = "is required") @Positive Long listId,
+    @Schema(name = "ListItemRequest", description = "A new list item, or an item's new values (PUT replaces them "
+            + "all: leave parentId out to make it a top-level item).")
+    record ItemRequest(@Schema(description = "The list; an item never moves to another one.", example = "1")
+            @NotNull(message = "is required") @Positive Long listId,
+            @Schema(description = "Unique in its list (409 otherwise); surrounding spaces are removed.",
+                    example = "ACME-300")
             @NotBlank(message = "is required") @Size(max = 50, message = "at most 50 characters")
             @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String code,
+            @Schema(example = "Website relaunch")
             @NotBlank(message = "is required") @Size(max = 200, message = "at most 200 characters")
             @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String name,
-            @Positive Long parentId) {
+            @Schema(description = "An item of the same list; no cycles.", nullable = true) @Positive Long parentId) {
     }
 
     private static final RowMapper<ItemView> ITEM = (rs, i) -> new ItemView(rs.getLong("id"), rs.getLong("list_id"),
@@ -76,9 +114,18 @@ class ListItemsController {
         this.paging = paging;
     }
 
+    @Operation(operationId = "getLists",
+            summary = "The company's lists", description = "Ordered by id.",
+            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+    @ApiResponse(responseCode = "200", description = "A page of lists.", content = @Content(
+            mediaType = ApiDocs.JSON, schema = @Schema(implementation = ListPage.class), examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
+                    {"items":[{"id":1,"name":"Project Codes"},{"id":2,"name":"Cost Centers"}],"next":null}""")))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @GetMapping("/lists")
     Paging.Collection<ListView> lists(Authentication authentication,
-            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
+            @Parameter(description = Paging.LIMIT_DOC, example = "25", schema = @Schema(type = "integer",
+                    format = "int32", minimum = "1", maximum = "100", defaultValue = "25"))
+            @RequestParam(required = false) Integer limit,
             @Parameter(description = Paging.CURSOR_DOC) @RequestParam(required = false) String cursor,
             @Parameter(description = Paging.OFFSET_DOC, deprecated = true) @RequestParam(required = false) Long offset) {
         ApiCaller caller = ApiCaller.of(authentication);
@@ -93,11 +140,26 @@ class ListItemsController {
         return paging.page(lists, page, l -> List.of(l.id()));
     }
 
+    @Operation(operationId = "getListItems",
+            summary = "The items of a list", description = "Ordered by code, then id.",
+            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+    @ApiResponse(responseCode = "200", description = "A page of items; `next` leads to the following page.",
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ItemPage.class),
+                    examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
+                    {"items":[{"id":1,"listId":1,"code":"ACME-100","name":"Internal projects","parentId":null},\
+                    {"id":2,"listId":1,"code":"ACME-101","name":"Office move","parentId":1}],\
+                    "next":"http://localhost:8080/api/v3.0/common/listitems?listId=1&cursor=AbC123&limit=2"}""")))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @GetMapping("/listitems")
     Paging.Collection<ItemView> items(Authentication authentication,
-            @Parameter(description = "The list whose items to read.", required = true)
+            // Required in the description; the method checks it itself so that its absence is a 400 problem.
+            @Parameter(description = "The list whose items to read (an id from GET /lists).", required = true,
+                    example = "1")
             @RequestParam(required = false) Long listId,
-            @Parameter(description = Paging.LIMIT_DOC) @RequestParam(required = false) Integer limit,
+            @Parameter(description = Paging.LIMIT_DOC, example = "2", schema = @Schema(type = "integer",
+                    format = "int32", minimum = "1", maximum = "100", defaultValue = "25"))
+            @RequestParam(required = false) Integer limit,
             @Parameter(description = Paging.CURSOR_DOC) @RequestParam(required = false) String cursor,
             @Parameter(description = Paging.OFFSET_DOC, deprecated = true) @RequestParam(required = false) Long offset) {
         ApiCaller caller = ApiCaller.of(authentication);
@@ -120,13 +182,34 @@ class ListItemsController {
         return paging.page(items, page, item -> List.of(item.code(), item.id()));
     }
 
+    @Operation(operationId = "getListItem",
+            summary = "One list item", security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+    @ApiResponse(responseCode = "200", description = "The item.", content = @Content(mediaType = ApiDocs.JSON,
+            schema = @Schema(implementation = ItemView.class), examples = @ExampleObject(name = "demo", summary = "Demo data", value = ITEM_EXAMPLE)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @GetMapping("/listitems/{id}")
-    ItemView item(Authentication authentication, @PathVariable long id) {
+    ItemView item(Authentication authentication, @Parameter(example = "2") @PathVariable long id) {
         ApiCaller caller = ApiCaller.of(authentication);
         caller.require(SCOPE);
         return find(caller, id);
     }
 
+    @Operation(operationId = "createListItem",
+            summary = "Add an item to a list", security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = ApiDocs.JSON, schema = @Schema(implementation = ItemRequest.class),
+                    examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
+                            {"listId":1,"code":"ACME-300","name":"Website relaunch"}"""))))
+    @ApiResponse(responseCode = "201", description = "Created; `Location` is the new item's path.",
+            headers = @Header(name = "Location", required = true, description = "The new item's path.",
+                    schema = @Schema(type = "string", example = "/api/v3.0/common/listitems/10")),
+            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ItemView.class),
+                    examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
+                            {"id":10,"listId":1,"code":"ACME-300","name":"Website relaunch","parentId":null}""")))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
+    @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
     @PostMapping("/listitems")
     @Transactional
     ResponseEntity<ItemView> create(Authentication authentication, @Valid @RequestBody ItemRequest request) {
@@ -154,9 +237,22 @@ class ListItemsController {
         return ResponseEntity.created(URI.create("/api/v3.0/common/listitems/" + created.id())).body(created);
     }
 
+    @Operation(operationId = "updateListItem",
+            summary = "Change a list item", security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = ApiDocs.JSON, schema = @Schema(implementation = ItemRequest.class),
+                    examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
+                            {"listId":1,"code":"ACME-101","name":"Office move","parentId":1}"""))))
+    @ApiResponse(responseCode = "200", description = "The item as saved.", content = @Content(
+            mediaType = ApiDocs.JSON, schema = @Schema(implementation = ItemView.class), examples = @ExampleObject(name = "demo", summary = "Demo data", value = ITEM_EXAMPLE)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
+    @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
     @PutMapping("/listitems/{id}")
     @Transactional
-    ItemView update(Authentication authentication, @PathVariable long id, @Valid @RequestBody ItemRequest request) {
+    ItemView update(Authentication authentication, @Parameter(example = "2") @PathVariable long id,
+            @Valid @RequestBody ItemRequest request) {
         ApiCaller caller = ApiCaller.of(authentication);
         caller.require(SCOPE);
         ItemView existing = find(caller, id);
@@ -173,9 +269,18 @@ class ListItemsController {
         return find(caller, id);
     }
 
+    @Operation(operationId = "deleteListItem",
+            summary = "Delete a list item", description = "An item with child items cannot be deleted (409).",
+            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     @DeleteMapping("/listitems/{id}")
     @Transactional
-    ResponseEntity<Void> delete(Authentication authentication, @PathVariable long id) {
+    ResponseEntity<Void> delete(Authentication authentication,
+            @Parameter(description = "The item; 10 is the one the POST example adds to a fresh demo database.",
+                    example = "10") @PathVariable long id) {
         ApiCaller caller = ApiCaller.of(authentication);
         caller.require(SCOPE);
         find(caller, id);

@@ -1,0 +1,48 @@
+package dev.partnerapps.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerapps.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The committed description (docs/openapi/partner-apps.json), from which the build generates the
+ * client that GeneratedClientTests use, is the one the server serves. After a change to the APIs
+ * or their description, refresh it with
+ * {@code ./mvnw test -Dtest=OpenApiDescriptionTests -Dpartnerapps.openapi.write=true} and build again.
+ */
+@IntegrationTest
+class OpenApiDescriptionTests {
+
+    static final Path COMMITTED = Path.of("docs/openapi/partner-apps.json");
+
+    @LocalServerPort
+    int port;
+
+    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @Test
+    void theCommittedDescriptionIsTheServedOne() throws Exception {
+        HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(served.statusCode()).isEqualTo(200);
+        JsonNode description = json.readTree(served.body());
+        if (Boolean.getBoolean("partnerapps.openapi.write")) {
+            Files.writeString(COMMITTED, json.writeValueAsString(description) + "\n", StandardCharsets.UTF_8);
+        }
+        assertThat(json.readTree(Files.readString(COMMITTED)))
+                .as("%s differs from the served /v3/api-docs: refresh it (see this test's javadoc)", COMMITTED)
+                .isEqualTo(description);
+    }
+}
