@@ -64,6 +64,9 @@ class SigningKeys {
         if (count == null || count == 0) {
             insertNewKey();
         }
+        // Fails the start-up with MasterKey's explanation if the master key is not the one the keys
+        // were made with, rather than a server error on every token request later.
+        load();
     }
 
     /**
