@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * instance until any change to applications or enablements (see {@link ChangeEpoch}).
  */
 @Service
-public class TokenPolicy {
+class TokenPolicy {
 
     private record Pair(long applicationId, long companyId) {
     }
