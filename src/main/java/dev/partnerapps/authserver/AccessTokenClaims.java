@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * The one place every access token passes, whatever the grant: decides the company the token
- * is for, refuses it unless the application may act for that company right now (PRODUCT.md
+ * is for, refuses it unless the application may act for that company right now (docs/product.md
  * section 5), and writes the claims the platform APIs rely on.
  */
 class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {

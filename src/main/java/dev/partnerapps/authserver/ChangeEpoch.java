@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>On PostgreSQL the change also sends a notification, which PostgreSQL delivers only when the
  * transaction commits; {@link ChangeNotifications} hears it on every instance within
  * milliseconds. The poll stays as the fallback for a lost listener connection, and is the only
- * way on H2.
+ * way on H2. The caches this keeps honest, and every change that moves it: docs/architecture.md,
+ * "Caches and how they are invalidated".
  */
 @Component
 class ChangeEpoch {

@@ -24,7 +24,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * Turns "the database cannot be reached" into a quick 503 with Retry-After instead of a 500
- * (PRODUCT.md section 8). It sits in front of every other filter, Spring Session's and the
+ * (docs/product.md section 9). It sits in front of every other filter, Spring Session's and the
  * security chains included, because those read the database too (sessions, clients, tokens):
  * /api answers an RFC 9457 problem, the OAuth endpoints RFC 6749 {@code temporarily_unavailable},
  * the console an error page in its own layout.

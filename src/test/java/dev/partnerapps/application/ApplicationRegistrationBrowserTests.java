@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A Development Partner's developer registers an application in Chromium, as PRODUCT.md section 3 describes. */
+/** A Development Partner's developer registers an application in Chromium, as docs/product.md section 2 describes. */
 @BrowserTest
 class ApplicationRegistrationBrowserTests {
 

@@ -28,7 +28,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** PRODUCT.md section 8, "Observable": the Prometheus scrape on the default profile's main port. */
+/** docs/product.md section 9, "Qualities": the Prometheus scrape on the default profile's main port. */
 @IntegrationTest
 class ObservabilityTests {
 
