@@ -3,6 +3,7 @@ package dev.partnerapps.authserver;
 import dev.partnerapps.company.CompanyDirectory;
 import dev.partnerapps.company.CompanyInfo;
 import dev.partnerapps.enablement.Enablements;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
@@ -47,7 +48,7 @@ class TokenPolicy {
         if (domain == null || domain.isBlank() || domain.length() > 253) {
             return Optional.empty();
         }
-        return companiesByDomain.get(domain.strip().toLowerCase(java.util.Locale.ROOT));
+        return companiesByDomain.get(domain.strip().toLowerCase(Locale.ROOT));
     }
 
     Optional<CompanyInfo> company(long id) {
