@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -120,7 +121,7 @@ class ApplicationRegistrationBrowserTests {
         assertThat(browser.text()).contains("Quick Expense requires Expense Report",
                 "use https (http is allowed only for localhost and 127.0.0.1)");
         // The error summary at the top has focus; its links lead to the fields.
-        org.openqa.selenium.WebElement summary = browser.driver().switchTo().activeElement();
+        WebElement summary = browser.driver().switchTo().activeElement();
         assertThat(summary.getAttribute("class")).contains("error-summary");
         browser.click(summary.findElement(org.openqa.selenium.By.partialLinkText("Quick Expense requires Expense Report")));
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scope-EXPRPT");
