@@ -13,7 +13,7 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Demo data of PRODUCT.md section 7 for the platform APIs: per demo company a "Project Codes"
+ * Demo data of docs/product.md section 8 for the platform APIs: per demo company a "Project Codes"
  * list, expense reports with entries and a receipt image, and a travel profile per user. A Java
  * migration because the receipt is binary and the two databases spell binary literals differently.
  * Loaded only by the default (embedded) profile, like the rest of db/demo.

@@ -20,7 +20,7 @@ import org.springframework.validation.Errors;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Registering and modifying a company's partner applications (PRODUCT.md sections 3 and 4).
+ * Registering and modifying a company's partner applications (docs/product.md section 2).
  * Every lookup is by the caller's company and the Key, so another company's application is
  * simply not found.
  */

@@ -9,7 +9,7 @@ public record ApplicationView(long id, String key, long ownerCompanyId, String n
         ReviewState reviewState, String reviewComment, long version, Instant secretCreatedAt, Instant updatedAt,
         String updatedBy) {
 
-    /** PRODUCT.md section 3: a company may use its own active applications and every active Public one. */
+    /** docs/product.md section 4: a company may use its own active applications and every active Public one. */
     public boolean usableBy(long companyId) {
         return active && (ownerCompanyId == companyId || visibility == Visibility.PUBLIC);
     }

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The redirect URI rules of PRODUCT.md section 3. The authorization endpoint compares URIs
+ * The redirect URI rules of docs/product.md section 2. The authorization endpoint compares URIs
  * exactly, so what is accepted here is what must be sent there, character for character.
  */
 final class RedirectUris {

@@ -1,7 +1,7 @@
 package dev.partnerapps.audit;
 
 /** What the audit log records, named as the Audit Log page shows it. */
-public enum AuditAction {
+enum AuditAction {
     REGISTERED("Registered"),
     MODIFIED("Modified"),
     NEW_SECRET("New secret"),

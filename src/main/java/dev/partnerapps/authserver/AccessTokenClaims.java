@@ -3,6 +3,9 @@ package dev.partnerapps.authserver;
 import dev.partnerapps.application.OAuthClient;
 import dev.partnerapps.company.CompanyInfo;
 import dev.partnerapps.company.PartnerUser;
+import java.util.LinkedHashSet;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -16,7 +19,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * The one place every access token passes, whatever the grant: decides the company the token
- * is for, refuses it unless the application may act for that company right now (PRODUCT.md
+ * is for, refuses it unless the application may act for that company right now (docs/product.md
  * section 5), and writes the claims the platform APIs rely on.
  */
 class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -51,7 +54,7 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         OAuthClient app = clients.application(context.getRegisteredClient().getId())
                 .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT));
         CompanyInfo company = clientCredentials ? requestedCompany(context, app) : userCompany(context);
-        java.util.OptionalLong generation = policy.allowance(app.id(), company.id());
+        OptionalLong generation = policy.allowance(app.id(), company.id());
         if (generation.isEmpty()) {
             throw clientCredentials
                     ? refused(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT,
@@ -60,7 +63,7 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                             "The application is no longer enabled for this company.");
         }
         // A refresh carries the scopes granted back then; the application may use fewer now.
-        java.util.Set<String> scopes = new java.util.LinkedHashSet<>(context.getAuthorizedScopes());
+        Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
         scopes.retainAll(app.scopes());
         context.getClaims().claim("scope", scopes);
         context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.current().getKeyID());

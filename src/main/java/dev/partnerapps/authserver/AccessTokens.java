@@ -2,11 +2,14 @@ package dev.partnerapps.authserver;
 
 import dev.partnerapps.application.OAuthClient;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -29,6 +32,7 @@ public class AccessTokens {
     private final ChangeEpoch epoch;
     private final TokenPolicy policy;
     private final PartnerClients clients;
+    private final Clock clock;
     private final GenerationCache<String, Boolean> revoked;
     private final GenerationCache<String, Boolean> grants;
     /**
@@ -36,12 +40,12 @@ public class AccessTokens {
      * about half a millisecond and a partner sends the same token many times. Only the signature
      * is remembered; the live checks run on every call.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, Jwt> verifiedSignatures =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Jwt> verifiedSignatures = new ConcurrentHashMap<>();
     private static final int MAX_VERIFIED = 50_000;
 
     AccessTokens(JwtDecoder accessTokenDecoder, JdbcTemplate jdbc, ChangeEpoch epoch, TokenPolicy policy,
-            PartnerClients clients) {
+            PartnerClients clients, Clock clock) {
+        this.clock = clock;
         this.decoder = accessTokenDecoder;
         this.jdbc = jdbc;
         this.epoch = epoch;
@@ -65,7 +69,7 @@ public class AccessTokens {
         }
         Jwt known = verifiedSignatures.get(token);
         if (known != null) {
-            if (known.getExpiresAt() != null && known.getExpiresAt().isAfter(Instant.now())) {
+            if (known.getExpiresAt() != null && known.getExpiresAt().isAfter(clock.instant())) {
                 return Optional.of(known);
             }
             verifiedSignatures.remove(token);
@@ -121,7 +125,7 @@ public class AccessTokens {
      * works again, whatever happens later (README, "A disable is a fence").
      */
     private boolean issuedUnderCurrentGeneration(OAuthClient app, long companyId, Jwt jwt) {
-        java.util.OptionalLong current = policy.allowance(app.id(), companyId);
+        OptionalLong current = policy.allowance(app.id(), companyId);
         return current.isPresent() && current.getAsLong() == generation(jwt);
     }
 
@@ -139,7 +143,7 @@ public class AccessTokens {
         if (jwt.getId() == null) {
             return;
         }
-        Instant expires = jwt.getExpiresAt() == null ? Instant.now().plusSeconds(86_400) : jwt.getExpiresAt();
+        Instant expires = jwt.getExpiresAt() == null ? clock.instant().plusSeconds(86_400) : jwt.getExpiresAt();
         try {
             jdbc.update("insert into oauth_revoked_access_tokens (jti, expires_at) values (?, ?)", jwt.getId(),
                     Timestamp.from(expires));

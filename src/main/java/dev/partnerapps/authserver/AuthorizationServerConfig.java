@@ -64,8 +64,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Spring Authorization Server over the partner application model (PRODUCT.md section 5): its
- * own filter chain, ahead of the console's, for the OAuth endpoints only.
+ * Spring Authorization Server over the partner application model (docs/product.md section 5):
+ * its own filter chain, ahead of the console's, for the OAuth endpoints only. The path of a
+ * token request through it: docs/architecture.md, "A token request".
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({OAuthProperties.class, ClientThrottleProperties.class})

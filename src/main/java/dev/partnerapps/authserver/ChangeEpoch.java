@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -26,10 +27,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>On PostgreSQL the change also sends a notification, which PostgreSQL delivers only when the
  * transaction commits; {@link ChangeNotifications} hears it on every instance within
  * milliseconds. The poll stays as the fallback for a lost listener connection, and is the only
- * way on H2.
+ * way on H2. The caches this keeps honest, and every change that moves it: docs/architecture.md,
+ * "Caches and how they are invalidated".
  */
 @Component
-class ChangeEpoch {
+class ChangeEpoch implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeEpoch.class);
 
@@ -45,14 +47,16 @@ class ChangeEpoch {
     private final Counter notifiedChanges;
     private final Counter resyncs;
     private final Duration outageGrace;
+    private final Duration pollInterval;
     /** System.nanoTime() of the last successful read of the epoch. */
     private volatile long lastReadNanos = System.nanoTime();
     private volatile boolean unreachable;
 
-    ChangeEpoch(JdbcTemplate jdbc, MeterRegistry meters,
+    ChangeEpoch(JdbcTemplate jdbc, MeterRegistry meters, OAuthProperties properties,
             @Value("${partnerapps.oauth.outage-grace:60s}") Duration outageGrace) {
         this.jdbc = jdbc;
         this.outageGrace = outageGrace;
+        this.pollInterval = properties.cachePollInterval();
         this.postgresql = isPostgresql(jdbc);
         this.seenEpoch = readEpoch();
         this.localChanges = invalidations(meters, "local_change");
@@ -68,6 +72,12 @@ class ChangeEpoch {
                         + "or a resync after the database or the listener was unavailable")
                 .tag("cause", cause)
                 .register(meters);
+    }
+
+    /** Polls every {@code partnerapps.oauth.cache-poll-interval}, as {@link OAuthProperties} reads it. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::poll, pollInterval);
     }
 
     /** Whether changes are also announced by PostgreSQL notifications. */
@@ -123,7 +133,6 @@ class ChangeEpoch {
      * the caches are dropped; when the database answers again everything is read afresh, since
      * changes made from instances that could still reach it were not announced to this one.
      */
-    @Scheduled(fixedDelayString = "${partnerapps.oauth.cache-poll-interval:250ms}")
     void poll() {
         long epoch;
         try {

@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * PRODUCT.md section 5: a request without {@code scope} asks for all the application's APIs
+ * docs/product.md section 5: a request without {@code scope} asks for all the application's APIs
  * (and chosen sensitive groups). Spring Authorization Server would grant none, so the request
  * converters fill them in.
  */

@@ -14,13 +14,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * PRODUCT.md section 5, "takes effect at once": in the same transaction as the change, the
- * grants it ends are deleted (so refresh answers invalid_grant) and every instance's caches
- * are told (so access tokens stop verifying). That access tokens stay dead afterwards is the
- * enablement generation's job (see {@code Enablements#allowance}). A new Secret ends no grant:
- * tokens already issued stay valid, but the cached client must go so the old Secret fails at once.
- * A disabled user loses every grant (and with it every access token, which carries its grant's
- * id); re-enabling the user finds nothing left to revive.
+ * docs/product.md section 5, "Changes take effect at once": in the same transaction as the
+ * change, the grants it ends are deleted (so refresh answers invalid_grant) and every instance's
+ * caches are told (so access tokens stop verifying). That access tokens stay dead afterwards is
+ * the enablement generation's job (see {@code Enablements#allowance}). A new Secret ends no
+ * grant: tokens already issued stay valid, but the cached client must go so the old Secret fails
+ * at once. A disabled user loses every grant (and with it every access token, which carries its
+ * grant's id); re-enabling the user finds nothing left to revive.
  */
 @Component
 class GrantRevocations {

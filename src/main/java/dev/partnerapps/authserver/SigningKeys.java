@@ -4,9 +4,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -14,8 +16,10 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +48,12 @@ class SigningKeys {
     private final MasterKey masterKey;
     private final ChangeEpoch epoch;
     private final Clock clock;
-    private final java.time.Duration accessTokenTtl;
+    private final Duration accessTokenTtl;
     private final GenerationCache<String, Keys> cache;
     private volatile Keys reloaded;
     private volatile long lastReload;
 
-    SigningKeys(JdbcTemplate jdbc, MasterKey masterKey, ChangeEpoch epoch, Clock clock, java.time.Duration accessTokenTtl) {
+    SigningKeys(JdbcTemplate jdbc, MasterKey masterKey, ChangeEpoch epoch, Clock clock, Duration accessTokenTtl) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
         this.epoch = epoch;
@@ -81,7 +85,7 @@ class SigningKeys {
         for (int i = 1; i < keys.size(); i++) {
             Instant stoppedSigning = keys.get(i - 1).createdAt();
             if (stoppedSigning.plus(accessTokenTtl).isBefore(now)) {
-                jdbc.update("update oauth_signing_keys set retired_at = ? where kid = ?", java.sql.Timestamp.from(now),
+                jdbc.update("update oauth_signing_keys set retired_at = ? where kid = ?", Timestamp.from(now),
                         keys.get(i).kid());
             }
         }
@@ -109,11 +113,11 @@ class SigningKeys {
      */
     JWKSource<SecurityContext> privateSource() {
         return (selector, context) -> {
-            List<JWK> found = selector.select(new com.nimbusds.jose.jwk.JWKSet(new ArrayList<>(keys().published())));
+            List<JWK> found = selector.select(new JWKSet(new ArrayList<>(keys().published())));
             if (found.isEmpty()) {
                 // A key another instance made moments ago, before our caches heard of it: read the
                 // keys again, at most once a second so that made-up key ids cost nothing.
-                found = selector.select(new com.nimbusds.jose.jwk.JWKSet(new ArrayList<>(fresh().published())));
+                found = selector.select(new JWKSet(new ArrayList<>(fresh().published())));
             }
             return found;
         };
@@ -154,7 +158,7 @@ class SigningKeys {
             ECPrivateKey privateKey = (ECPrivateKey) KeyFactory.getInstance("EC")
                     .generatePrivate(new PKCS8EncodedKeySpec(masterKey.decrypt(encryptedPrivateKey)));
             return new ECKey.Builder(publicKey).privateKey(privateKey).build();
-        } catch (ParseException | java.security.GeneralSecurityException e) {
+        } catch (ParseException | GeneralSecurityException e) {
             throw new IllegalStateException("Unreadable signing key " + publicJwk, e);
         }
     }
@@ -169,9 +173,9 @@ class SigningKeys {
                     .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).build();
             jdbc.update("insert into oauth_signing_keys (kid, public_jwk, private_key_encrypted, created_at) values (?, ?, ?, ?)",
                     kid, publicJwk.toJSONString(), masterKey.encrypt(pair.getPrivate().getEncoded()),
-                    java.sql.Timestamp.from(Instant.now(clock)));
+                    Timestamp.from(Instant.now(clock)));
             return kid;
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot make an EC P-256 key", e);
         }
     }

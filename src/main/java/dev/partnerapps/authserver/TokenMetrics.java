@@ -15,7 +15,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.stereotype.Component;
 
 /**
- * Counts what the token endpoint answers (PRODUCT.md section 8), by wrapping the handlers that
+ * Counts what the token endpoint answers (docs/product.md section 9), by wrapping the handlers that
  * write its responses: the one place every issued token and every refusal passes, whichever
  * provider decided. Tags are the grant type and the OAuth error code, each reduced to the values
  * RFC 6749 defines so that a client cannot invent new time series; never a client, token or user.

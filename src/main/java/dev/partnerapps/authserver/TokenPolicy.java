@@ -3,6 +3,7 @@ package dev.partnerapps.authserver;
 import dev.partnerapps.company.CompanyDirectory;
 import dev.partnerapps.company.CompanyInfo;
 import dev.partnerapps.enablement.Enablements;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Service;
  * instance until any change to applications or enablements (see {@link ChangeEpoch}).
  */
 @Service
-public class TokenPolicy {
+class TokenPolicy {
 
     private record Pair(long applicationId, long companyId) {
     }
@@ -47,7 +48,7 @@ public class TokenPolicy {
         if (domain == null || domain.isBlank() || domain.length() > 253) {
             return Optional.empty();
         }
-        return companiesByDomain.get(domain.strip().toLowerCase(java.util.Locale.ROOT));
+        return companiesByDomain.get(domain.strip().toLowerCase(Locale.ROOT));
     }
 
     Optional<CompanyInfo> company(long id) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** PRODUCT.md section 2: anyone may create a developer sandbox. */
+/** docs/product.md section 1: anyone may create a developer sandbox. */
 @Service
 class SandboxSignup {
 

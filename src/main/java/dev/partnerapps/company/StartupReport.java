@@ -16,7 +16,7 @@ class StartupReport {
 
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
-    /** The accounts of PRODUCT.md section 7, loaded by db/demo. */
+    /** The accounts of docs/product.md section 8, loaded by db/demo. */
     private static final List<String> DEMO_ACCOUNTS = List.of("staff@platform.example", "dev@acme-sandbox.example",
             "employee@acme-sandbox.example", "admin@globex.example", "employee@globex.example");
 

@@ -4,5 +4,5 @@ package dev.partnerapps.company;
  * A user's permissions or enabled state changed. Their open sessions carry the old
  * permissions, so they are ended once the change is committed.
  */
-public record UserAccessChanged(long userId, String email) {
+record UserAccessChanged(long userId, String email) {
 }

@@ -5,10 +5,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import org.hibernate.TransactionException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,7 +28,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * Turns "the database cannot be reached" into a quick 503 with Retry-After instead of a 500
- * (PRODUCT.md section 8). It sits in front of every other filter, Spring Session's and the
+ * (docs/product.md section 9). It sits in front of every other filter, Spring Session's and the
  * security chains included, because those read the database too (sessions, clients, tokens):
  * /api answers an RFC 9457 problem, the OAuth endpoints RFC 6749 {@code temporarily_unavailable},
  * the console an error page in its own layout.
@@ -70,12 +74,12 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                     || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    || t instanceof JDBCConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null
                             && sql.getSQLState().startsWith("08")
-                    || t instanceof java.sql.SQLException && t.getCause() instanceof java.net.SocketException
-                    || t instanceof org.hibernate.TransactionException
-                            && t.getCause() instanceof java.sql.SQLException) {
+                    || t instanceof SQLException && t.getCause() instanceof SocketException
+                    || t instanceof TransactionException
+                            && t.getCause() instanceof SQLException) {
                 return true;
             }
         }

@@ -23,7 +23,7 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
- * The actuator's filter chain (PRODUCT.md section 8). Health is public for load balancers. The
+ * The actuator's filter chain (docs/product.md section 9). Health is public for load balancers. The
  * Prometheus scrape needs no sign-in but is only answered where the network already keeps it
  * private: on the separate management port (postgres profile, bound to a private address) or,
  * when it shares the main port, to a request from this machine. Everything else needs a console

@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The platform APIs of PRODUCT.md section 6 through real HTTP with real tokens from the token endpoint. */
+/** The platform APIs of docs/product.md section 6 through real HTTP with real tokens from the token endpoint. */
 @IntegrationTest
 class PlatformApiTests {
 

@@ -10,11 +10,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A Development Partner's developer registers an application in Chromium, as PRODUCT.md section 3 describes. */
+/** A Development Partner's developer registers an application in Chromium, as docs/product.md section 2 describes. */
 @BrowserTest
 class ApplicationRegistrationBrowserTests {
 
@@ -120,7 +121,7 @@ class ApplicationRegistrationBrowserTests {
         assertThat(browser.text()).contains("Quick Expense requires Expense Report",
                 "use https (http is allowed only for localhost and 127.0.0.1)");
         // The error summary at the top has focus; its links lead to the fields.
-        org.openqa.selenium.WebElement summary = browser.driver().switchTo().activeElement();
+        WebElement summary = browser.driver().switchTo().activeElement();
         assertThat(summary.getAttribute("class")).contains("error-summary");
         browser.click(summary.findElement(org.openqa.selenium.By.partialLinkText("Quick Expense requires Expense Report")));
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("scope-EXPRPT");

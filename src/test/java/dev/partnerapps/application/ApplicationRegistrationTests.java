@@ -19,8 +19,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.partnerapps.enablement.Enablements;
 import dev.partnerapps.support.IntegrationTest;
 import dev.partnerapps.support.Sandboxes;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -375,7 +377,7 @@ class ApplicationRegistrationTests {
 
     @Test
     void keysAreUniqueAndUnguessable() {
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             keys.add(secrets.newKey());
         }

@@ -11,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.IntegrationTest;
 import dev.partnerapps.support.Sandboxes;
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,10 +81,10 @@ class AuditLogTests {
         // Older is a keyset link that keeps the filter: the 5 lines before the oldest shown.
         String older = link(firstPage, "Older");
         assertThat(older).contains("application=" + name.toUpperCase().replace(" ", "%20"), "action=MODIFIED", "before=");
-        String secondPage = read(developer, get(java.net.URI.create(older)));
+        String secondPage = read(developer, get(URI.create(older)));
         assertThat(countRows(secondPage)).isEqualTo(5);
         assertThat(secondPage).doesNotContain("rel=\"next\"");
-        assertThat(tbody(read(developer, get(java.net.URI.create(link(secondPage, "Newer")))))).isEqualTo(tbody(firstPage));
+        assertThat(tbody(read(developer, get(URI.create(link(secondPage, "Newer")))))).isEqualTo(tbody(firstPage));
         assertThat(read(developer, get(AUDIT).param("application", name).param("action", "REGISTERED")))
                 .contains(">Registered</td>");
         // Hand-edited filters never break the page.
@@ -97,7 +100,7 @@ class AuditLogTests {
 
     /** The href of the link with this text, unescaped, as a browser would follow it. */
     private static String link(String html, String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern
+        Matcher m = Pattern
                 .compile("<a class=\"page-link\" href=\"([^\"]+)\"[^>]*>" + text + "</a>").matcher(html);
         assertThat(m.find()).as("a link " + text).isTrue();
         return m.group(1).replace("&amp;", "&");

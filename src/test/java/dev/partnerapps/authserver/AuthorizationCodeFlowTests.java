@@ -7,6 +7,7 @@ import static dev.partnerapps.support.DemoUsers.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
@@ -19,6 +20,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -241,18 +246,18 @@ class AuthorizationCodeFlowTests {
         HttpSession user = signedIn(ACME_EMPLOYEE);
         Tokens tokens = fullFlow(user, "LIST");
         String refreshToken = tokens.getRefreshToken().getValue();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.Callable<com.nimbusds.oauth2.sdk.TokenResponse> refresh = () -> {
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<TokenResponse> refresh = () -> {
                 start.await();
                 return oauth.refresh(app.key(), app.secret(), refreshToken);
             };
             var first = pool.submit(refresh);
             var second = pool.submit(refresh);
             start.countDown();
-            List<com.nimbusds.oauth2.sdk.TokenResponse> responses = List.of(first.get(), second.get());
-            assertThat(responses.stream().filter(com.nimbusds.oauth2.sdk.TokenResponse::indicatesSuccess).count())
+            List<TokenResponse> responses = List.of(first.get(), second.get());
+            assertThat(responses.stream().filter(TokenResponse::indicatesSuccess).count())
                     .isLessThanOrEqualTo(1);
             // Whichever way they interleaved, the token was used twice: the whole grant is gone.
             for (var response : responses) {

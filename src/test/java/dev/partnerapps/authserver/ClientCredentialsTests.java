@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** client_credentials, introspection and revocation of PRODUCT.md section 5, over real HTTP. */
+/** client_credentials, introspection and revocation of docs/product.md section 5, over real HTTP. */
 @IntegrationTest
 class ClientCredentialsTests {
 

@@ -40,7 +40,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * PRODUCT.md section 5: disabling a user ends their grants and access tokens at once, and
+ * docs/product.md section 5: disabling a user ends their grants and access tokens at once, and
  * re-enabling revives nothing issued before. Real pages, real token endpoints, real API.
  */
 @IntegrationTest

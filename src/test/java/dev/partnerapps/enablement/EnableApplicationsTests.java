@@ -16,14 +16,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.IntegrationTest;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
@@ -188,10 +192,10 @@ class EnableApplicationsTests {
     @Test
     void aDoubleClickedEnableKeepsOneRecordAndNeverFails() throws Exception {
         Console.Credentials app = console.publicApplication(ACME_DEVELOPER, "LIST");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.Callable<Integer> click = () -> {
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Integer> click = () -> {
                 start.await();
                 return mvc.perform(post(PAGE + "/{key}/enable", app.key()).with(console.as(GLOBEX_ADMIN)).with(csrf()))
                         .andReturn().getResponse().getStatus();

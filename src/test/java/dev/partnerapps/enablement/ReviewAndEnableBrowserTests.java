@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The whole story of PRODUCT.md sections 2 and 3 in Chromium: register and submit, staff
+ * The whole story of docs/product.md sections 1 to 4 in Chromium: register and submit, staff
  * approve and publish, another company enables and disables, deactivation hides it, the audit
  * log tells it all.
  */

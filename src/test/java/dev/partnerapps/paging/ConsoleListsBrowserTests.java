@@ -10,13 +10,18 @@ import dev.partnerapps.support.BrowserTest;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.Sandboxes;
 import java.net.URI;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,7 +119,7 @@ class ConsoleListsBrowserTests {
             try {
                 page.isDisplayed();
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (StaleElementReferenceException e) {
                 return true;
             }
         });
@@ -134,7 +139,7 @@ class ConsoleListsBrowserTests {
         }
         browser.signIn(developer, Sandboxes.PASSWORD).go("/admin/web-services/applications");
         // Bootstrap and our own stylesheet both load (ours is served under /assets/).
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+        assertThat(((JavascriptExecutor) browser.driver()).executeScript(
                 "return [...document.styleSheets].filter(s => s.cssRules.length > 0).length")).isEqualTo(2L);
         assertThat(summary()).isEqualTo("1–25 of 30");
         assertThat(names("applications")).hasSize(25).startsWith("Alpha 01", "Alpha 02");
@@ -235,7 +240,7 @@ class ConsoleListsBrowserTests {
     void usersAndPermissionsAreSearchedByEmailFilteredByRoleAndStatusAndPaged() {
         String domain = "many-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         jdbc.update("insert into companies (name, domain, development_partner, created_at) values (?, ?, false, ?)",
-                "Many Users", domain, java.sql.Timestamp.from(Instant.now()));
+                "Many Users", domain, Timestamp.from(Instant.now()));
         long company = jdbc.queryForObject("select id from companies where domain = ?", Long.class, domain);
         String admin = "admin@" + domain;
         long adminId = user(company, admin);
@@ -274,7 +279,7 @@ class ConsoleListsBrowserTests {
 
     private long user(long company, String email) {
         jdbc.update("insert into users (company_id, email, password_hash, enabled, created_at) values (?, ?, ?, true, ?)",
-                company, email, passwords.encode(PASSWORD), java.sql.Timestamp.from(Instant.now()));
+                company, email, passwords.encode(PASSWORD), Timestamp.from(Instant.now()));
         return jdbc.queryForObject("select id from users where email = ?", Long.class, email);
     }
 
@@ -307,7 +312,7 @@ class ConsoleListsBrowserTests {
         assertThat(browser.text()).contains("Nothing matches this search or filter.");
         browser.fill("Who (email)", developer).press("Filter");
         assertThat(browser.driver().findElements(By.cssSelector("#audit-log tbody tr"))).hasSize(25);
-        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
         browser.go("/admin/web-services/audit?from=" + tomorrow);
         assertThat(browser.text()).contains("Nothing matches this search or filter.");
     }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.Sandboxes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -88,7 +89,7 @@ class ConsoleListsPostgresTests {
 
     @Test
     void enableApplicationsPagesThroughOwnApplicationsFirstThenOthersWithoutGapsOrRepeats() throws Exception {
-        String developer = dev.partnerapps.support.Sandboxes.create(port);
+        String developer = Sandboxes.create(port);
         for (int i = 1; i <= 27; i++) {
             console.register(developer, "Own %02d".formatted(i), "LIST");
         }

@@ -3,10 +3,12 @@ package dev.partnerapps.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -77,7 +79,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public String path() {
-        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+        return URI.create(driver.getCurrentUrl()).getPath();
     }
 
     public String title() {
@@ -224,7 +226,7 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+    public void waitFor(Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(condition::apply);
     }
 

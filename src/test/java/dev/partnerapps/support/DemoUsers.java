@@ -1,6 +1,6 @@
 package dev.partnerapps.support;
 
-/** The demo accounts of PRODUCT.md section 7. */
+/** The demo accounts of docs/product.md section 8. */
 public final class DemoUsers {
 
     public static final String PASSWORD = "demo-password-1";

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -72,7 +73,7 @@ public final class HttpSession {
     }
 
     /** Posts a form in which one field repeats (e.g. several {@code scope} values). */
-    public HttpResponse<String> postMulti(String path, Map<String, String> form, String repeated, java.util.List<String> values) {
+    public HttpResponse<String> postMulti(String path, Map<String, String> form, String repeated, List<String> values) {
         Map<String, String> fields = new LinkedHashMap<>(form);
         if (csrfToken != null) {
             fields.putIfAbsent("_csrf", csrfToken);

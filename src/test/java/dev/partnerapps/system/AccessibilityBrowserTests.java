@@ -6,8 +6,8 @@ import static dev.partnerapps.support.DemoUsers.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import dev.partnerapps.support.Accessibility;
 import dev.partnerapps.support.Accessibility.Screen;
+import dev.partnerapps.support.Accessibility;
 import dev.partnerapps.support.Browser;
 import dev.partnerapps.support.BrowserTest;
 import dev.partnerapps.support.Console;
@@ -25,6 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -119,16 +121,16 @@ class AccessibilityBrowserTests {
         Accessibility.use(browser, screen);
         browser.driver().manage().deleteAllCookies();
         browser.go("/signup");
-        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser.driver());
+        Actions keys = new Actions(browser.driver());
         // First the skip link, then the brand on the dark top bar, then on through the page to a field.
-        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        keys.sendKeys(Keys.TAB).perform();
         assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Skip to main content");
         assertThat(focusRingContrast("body")).as("skip link").isGreaterThanOrEqualTo(3.0);
-        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        keys.sendKeys(Keys.TAB).perform();
         assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Partner Apps");
         assertThat(focusRingContrast("nav")).as("top bar").isGreaterThanOrEqualTo(3.0);
         for (int i = 0; i < 10 && !"companyName".equals(browser.driver().switchTo().activeElement().getAttribute("id")); i++) {
-            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            keys.sendKeys(Keys.TAB).perform();
         }
         assertThat(focusRingContrast("body")).as("Company Name field").isGreaterThanOrEqualTo(3.0);
     }

@@ -13,6 +13,7 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Sandboxes;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,7 +100,7 @@ class ConfirmationBrowserTests {
     }
 
     /** Presses Tab until the focused element satisfies {@code test}; fails after {@code most} presses. */
-    private int tabTo(java.util.function.Predicate<WebElement> test, int most) {
+    private int tabTo(Predicate<WebElement> test, int most) {
         for (int presses = 1; presses <= most; presses++) {
             press(Keys.TAB);
             if (test.test(focused())) {
@@ -108,11 +110,11 @@ class ConfirmationBrowserTests {
         throw new AssertionError("Not reached with " + most + " Tabs");
     }
 
-    private static java.util.function.Predicate<WebElement> id(String id) {
+    private static Predicate<WebElement> id(String id) {
         return element -> id.equals(element.getAttribute("id"));
     }
 
-    private static java.util.function.Predicate<WebElement> buttonText(String text) {
+    private static Predicate<WebElement> buttonText(String text) {
         return element -> element.getTagName().equals("button") && text.equals(element.getText().strip());
     }
 
@@ -124,7 +126,7 @@ class ConfirmationBrowserTests {
             try {
                 page.isDisplayed();
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (StaleElementReferenceException e) {
                 return true;
             }
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.Set;
@@ -23,7 +24,7 @@ class MessagesTests {
     void everyMessageKeyUsedByATemplateIsDefined() throws IOException {
         Properties messages = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/messages.properties")) {
-            messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         Set<String> used = new TreeSet<>();
         Resource[] templates = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.html");

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.IntegrationTest;
@@ -28,7 +29,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** PRODUCT.md section 8, "Observable": the Prometheus scrape on the default profile's main port. */
+/** docs/product.md section 9, "Qualities": the Prometheus scrape on the default profile's main port. */
 @IntegrationTest
 class ObservabilityTests {
 
@@ -68,7 +69,7 @@ class ObservabilityTests {
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(oauth.uri("/api/v3.0/common/lists"))
                 .header("Authorization", "Bearer not-a-token").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(oauth.revoke(app.key(), app.secret(), new com.nimbusds.oauth2.sdk.token.BearerAccessToken(token)))
+        assertThat(oauth.revoke(app.key(), app.secret(), new BearerAccessToken(token)))
                 .isEqualTo(200);
         HttpSession user = new HttpSession(port);
         user.signIn(ACME_EMPLOYEE, PASSWORD);

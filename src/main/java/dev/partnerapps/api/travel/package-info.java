@@ -1,0 +1,2 @@
+/** The Travel Profile API, with passport, Secure Flight and emergency contact behind their own scopes. */
+package dev.partnerapps.api.travel;

@@ -1,0 +1,6 @@
+/**
+ * Companies (tenants) and their users: sign-in and its throttle, roles and permissions, user
+ * administration and sandbox sign-up.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "paging")
+package dev.partnerapps.company;

@@ -1,0 +1,6 @@
+/**
+ * What every page shares: the console's security chain and headers, the home page, the current
+ * user in every model, one clock, the management port and behaviour while the database is down.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "application", "company", "enablement" })
+package dev.partnerapps.system;
