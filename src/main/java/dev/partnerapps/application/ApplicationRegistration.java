@@ -1,6 +1,7 @@
 package dev.partnerapps.application;
 
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
 import java.time.Clock;
@@ -12,12 +13,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Registering and modifying a company's partner applications (docs/product.md section 2).
@@ -219,7 +218,7 @@ class ApplicationRegistration {
     private PartnerApplication find(PartnerUser developer, String key) {
         requireDeveloper(developer);
         return applications.findByKeyAndOwnerCompanyId(key, developer.getCompanyId())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFoundException("Application " + key));
     }
 
     private static void requireDeveloper(PartnerUser user) {

@@ -1,17 +1,16 @@
 package dev.partnerapps.application;
 
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Platform staff review applications before other companies may use them, and decide their
@@ -114,7 +113,7 @@ class ApplicationReview {
 
     private PartnerApplication find(PartnerUser staff, String key) {
         requireStaff(staff);
-        return applications.findByKey(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return applications.findByKey(key).orElseThrow(() -> new NotFoundException("Application " + key));
     }
 
     private static void requireStaff(PartnerUser user) {

@@ -1,13 +1,13 @@
 package dev.partnerapps.company;
 
+import dev.partnerapps.errors.ConflictException;
+import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Users and Permissions: a Company Administrator manages the users of their own company.
@@ -64,7 +64,7 @@ class UserAdministration {
     String setEnabled(PartnerUser admin, long userId, boolean enabled) {
         UserAccount user = find(admin, userId);
         if (!enabled && user.getId() == admin.getUserId()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "You cannot disable yourself");
+            throw new ConflictException("You cannot disable yourself");
         }
         user.setEnabled(enabled);
         if (!enabled) {
@@ -79,7 +79,7 @@ class UserAdministration {
     private UserAccount find(PartnerUser admin, long userId) {
         requireCompanyAdministrator(admin);
         return users.findByIdAndCompanyId(userId, admin.getCompanyId())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFoundException("User " + userId));
     }
 
     private static void requireCompanyAdministrator(PartnerUser admin) {

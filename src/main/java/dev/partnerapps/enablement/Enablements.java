@@ -7,6 +7,7 @@ import dev.partnerapps.application.ApplicationView;
 import dev.partnerapps.application.Visibility;
 import dev.partnerapps.application.VisibilityChanged;
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
 import java.time.Clock;
@@ -14,11 +15,9 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Which companies have which applications enabled: the one place that state is kept, and the
@@ -85,7 +84,7 @@ public class Enablements {
     String set(PartnerUser admin, String key, boolean enabled) {
         requireAdministrator(admin);
         ApplicationView app = applications.findUsableLocked(admin.getCompanyId(), key)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFoundException("Application " + key));
         Enablement.Id id = new Enablement.Id(app.id(), admin.getCompanyId());
         Instant now = Instant.now(clock);
         Enablement enablement = enablements.findById(id).orElse(null);

@@ -1,0 +1,28 @@
+package dev.partnerapps.system;
+
+import dev.partnerapps.errors.ConflictException;
+import dev.partnerapps.errors.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * The console's one mapping of the services' refusals to a status. {@code sendError} lets the
+ * container render the status's error page ({@code templates/error/}), as a
+ * {@code ResponseStatusException} would; the exception's message never reaches the page.
+ * The services' refusals are reachable only from console pages, so the API needs no mapping.
+ */
+@ControllerAdvice
+class ErrorPageAdvice {
+
+    @ExceptionHandler(NotFoundException.class)
+    void notFound(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    void conflict(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_CONFLICT);
+    }
+}
