@@ -1,6 +1,7 @@
 package dev.partnerapps.application;
 
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.errors.NotAllowedException;
 import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
@@ -13,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -223,7 +223,7 @@ class ApplicationRegistration {
 
     private static void requireDeveloper(PartnerUser user) {
         if (!user.isPartnerDeveloper()) {
-            throw new AccessDeniedException("Only administrators of Development Partners register applications");
+            throw new NotAllowedException("Only administrators of Development Partners register applications");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.partnerapps.application;
 
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.errors.NotAllowedException;
 import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
@@ -8,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -118,7 +118,7 @@ class ApplicationReview {
 
     private static void requireStaff(PartnerUser user) {
         if (!user.isPlatformStaff()) {
-            throw new AccessDeniedException("Platform Staff only");
+            throw new NotAllowedException("Platform Staff only");
         }
     }
 

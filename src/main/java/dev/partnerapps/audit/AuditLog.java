@@ -3,6 +3,7 @@ package dev.partnerapps.audit;
 import dev.partnerapps.company.CompanyDirectory;
 import dev.partnerapps.company.CompanyInfo;
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.errors.NotAllowedException;
 import dev.partnerapps.paging.PageQuery;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,7 +83,7 @@ class AuditLog {
     @Transactional(readOnly = true)
     Result read(PartnerUser reader, Filter filter) {
         if (!reader.isPlatformStaff() && !reader.isWebServicesAdministrator()) {
-            throw new AccessDeniedException("Administrators and staff only");
+            throw new NotAllowedException("Administrators and staff only");
         }
         StringBuilder where = new StringBuilder();
         List<Object> args = new ArrayList<>();

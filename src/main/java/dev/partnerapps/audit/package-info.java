@@ -3,5 +3,5 @@
  * transaction as the change, and the page platform staff read it on.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = { "application", "authserver", "company", "enablement", "paging" })
+        allowedDependencies = { "application", "authserver", "company", "enablement", "errors", "paging" })
 package dev.partnerapps.audit;

@@ -1,11 +1,11 @@
 package dev.partnerapps.company;
 
 import dev.partnerapps.errors.ConflictException;
+import dev.partnerapps.errors.NotAllowedException;
 import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,7 +84,7 @@ class UserAdministration {
 
     private static void requireCompanyAdministrator(PartnerUser admin) {
         if (!admin.isCompanyAdministrator()) {
-            throw new AccessDeniedException("Company Administrators only");
+            throw new NotAllowedException("Company Administrators only");
         }
     }
 }

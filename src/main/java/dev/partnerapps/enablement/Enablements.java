@@ -7,6 +7,7 @@ import dev.partnerapps.application.ApplicationView;
 import dev.partnerapps.application.Visibility;
 import dev.partnerapps.application.VisibilityChanged;
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.errors.NotAllowedException;
 import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -134,7 +134,7 @@ public class Enablements {
 
     private static void requireAdministrator(PartnerUser user) {
         if (!user.isWebServicesAdministrator()) {
-            throw new AccessDeniedException("Administrators only");
+            throw new NotAllowedException("Administrators only");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.partnerapps.system;
 
 import dev.partnerapps.errors.ConflictException;
+import dev.partnerapps.errors.NotAllowedException;
 import dev.partnerapps.errors.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,6 +20,12 @@ class ErrorPageAdvice {
     @ExceptionHandler(NotFoundException.class)
     void notFound(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /** As Spring Security's access-denied handler answers a role the URL rules let through. */
+    @ExceptionHandler(NotAllowedException.class)
+    void notAllowed(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
 
     @ExceptionHandler(ConflictException.class)
