@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Each refusal a service throws becomes its status through the container's error page (sendError,
- * as a ResponseStatusException did), without its message. The 404 and 409 pages are also covered
- * end to end by the module tests; no console page reaches a service's "not allowed" past the URL
- * rules, so this is the test of the 403.
+ * as a ResponseStatusException did), without its message. The 404 and 409 statuses are also
+ * covered by the module tests and their pages by RefusalPagesTests; no console page reaches a
+ * service's "not allowed" past the URL rules, so this is the test of the 403.
  */
 class ErrorPageAdviceTests {
 
