@@ -85,6 +85,11 @@ class ChangeEpoch implements SchedulingConfigurer {
         return postgresql;
     }
 
+    /** Whether the database is PostgreSQL (read once at start-up). */
+    boolean postgresql() {
+        return postgresql;
+    }
+
     /** Whether the last read of the epoch failed: the database is away (or unreachable from here). */
     boolean databaseUnreachable() {
         return unreachable;

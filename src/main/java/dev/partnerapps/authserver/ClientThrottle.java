@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -58,16 +56,15 @@ class ClientThrottle {
 
     /** Buckets in the database on PostgreSQL (several instances), in memory on H2 (one instance). */
     static FailureBuckets bucketsFor(DataSource dataSource, ChangeEpoch epoch) {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
-                    ? FailureBuckets.inDatabase(dataSource, epoch::databaseUnreachable) : FailureBuckets.inMemory();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database holds the throttling buckets", e);
-        }
+        return epoch.postgresql() ? FailureBuckets.inDatabase(dataSource, epoch::databaseUnreachable)
+                : FailureBuckets.inMemory();
     }
 
     /** How long this request must wait, if its address or Key is blocked; nothing is spent. */
     Optional<Duration> blocked(HttpServletRequest request) {
+        if (blockedUntil.isEmpty()) {
+            return Optional.empty(); // the usual case: no header to decode on the token path
+        }
         Optional<Duration> address = remaining(addressId(request));
         if (address.isPresent()) {
             count("client_address");

@@ -42,16 +42,11 @@ class OAuthErrorResponses implements AuthenticationFailureHandler {
         body.put("error", error.getErrorCode());
         body.put("error_description", describe(error));
         if (OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"oauth2\", charset=\"UTF-8\"");
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, body);
         } else {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            write(response, HttpServletResponse.SC_BAD_REQUEST, body);
         }
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Pragma", "no-cache");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(body));
     }
 
     /**
@@ -64,8 +59,13 @@ class OAuthErrorResponses implements AuthenticationFailureHandler {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE);
         body.put("error_description", description);
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
+        write(response, 429, body);
+    }
+
+    /** An error body as RFC 6749 section 5.2 has it: JSON, never cached. */
+    private void write(HttpServletResponse response, int status, Map<String, String> body) throws IOException {
+        response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
