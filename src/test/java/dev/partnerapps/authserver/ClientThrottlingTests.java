@@ -4,13 +4,9 @@ import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerapps.support.Console;
+import dev.partnerapps.support.OAuth;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,8 +42,6 @@ class ClientThrottlingTests {
 
     @Autowired
     MeterRegistry meters;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void wrongSecretsFromOneAddressEndIn429WithRetryAfterWhileOtherClientsGetTokens() throws Exception {
@@ -122,14 +116,8 @@ class ClientThrottlingTests {
         assertThat(throttled("token_ceiling")).isPositive();
     }
 
-    private HttpResponse<String> token(String key, String secret, String address) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", address)
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> token(String key, String secret, String address) {
+        return new OAuth(port).clientCredentialsHttp(key, secret, address);
     }
 
     private double throttled(String limit) {

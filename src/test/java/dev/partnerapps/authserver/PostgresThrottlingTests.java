@@ -6,15 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.Instances;
+import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.PostgresTest;
 import dev.partnerapps.support.Sandboxes;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +47,6 @@ class PostgresThrottlingTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void alternatingInstancesGivesAnAttackerNoMoreWrongSecretsThanOneInstance() throws Exception {
         Console.Credentials app = new Console(mvc, userDetails).register(ACME_DEVELOPER, Console.uniqueName("Shared"), "LIST");
@@ -62,7 +55,7 @@ class PostgresThrottlingTests {
             int[] ports = {port, Instances.port(other)};
             List<Integer> statuses = new ArrayList<>();
             for (int attempt = 0; attempt < 12; attempt++) {
-                statuses.add(token(ports[attempt % 2], app.key(), "wrong").statusCode());
+                statuses.add(new OAuth(ports[attempt % 2]).clientCredentialsHttp(app.key(), "wrong", null).statusCode());
             }
             assertThat(statuses.stream().filter(status -> status == 401).count())
                     .as("the Key's five failures, spent across both instances: %s", statuses).isEqualTo(5);
@@ -86,14 +79,5 @@ class PostgresThrottlingTests {
             assertThat(HttpSession.location(browser.signIn(email, Sandboxes.PASSWORD))).contains("/login?error");
             assertThat(browser.get("/login?error").body()).contains("this account is locked until");
         }
-    }
-
-    private HttpResponse<String> token(int port, String key, String secret) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -32,8 +32,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,8 @@ import java.util.regex.Pattern;
 /** A strict OAuth 2.0 client (Nimbus OAuth SDK) talking to the running server over real HTTP. */
 public final class OAuth {
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private final String base;
 
     public OAuth(int port) {
@@ -51,6 +57,30 @@ public final class OAuth {
 
     public URI uri(String path) {
         return URI.create(base + path);
+    }
+
+    /**
+     * A client_credentials request as raw HTTP, for tests that read the status and headers the
+     * SDK hides (429, Retry-After, 503). {@code forwardedFor}, if not null, is sent as
+     * X-Forwarded-For: the client address for a server with {@code server.forward-headers-strategy=native}.
+     */
+    public HttpResponse<String> clientCredentialsHttp(String key, String secret, String forwardedFor) {
+        String basic = Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"));
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static ClientAuthentication basic(String key, String secret) {

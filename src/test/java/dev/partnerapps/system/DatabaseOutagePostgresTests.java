@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.partnerapps.PartnerAppsApplication;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
+import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.PostgresTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -155,11 +154,7 @@ class DatabaseOutagePostgresTests {
     }
 
     private HttpResponse<String> token(int port, Console.Credentials app) {
-        String basic = Base64.getEncoder().encodeToString((app.key() + ":" + app.secret()).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+        return new OAuth(port).clientCredentialsHttp(app.key(), app.secret(), null);
     }
 
     private HttpResponse<String> get(int port, String path) {
