@@ -1,11 +1,14 @@
 package dev.partnerapps.api;
 
 import java.net.URI;
+import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,8 +51,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A concurrent change broke a constraint (e.g. a parent item deleted meanwhile). */
-    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> integrity(org.springframework.dao.DataIntegrityViolationException e) {
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Conflict",
                 "The request conflicts with the current data; read it again and retry."));
     }
@@ -72,14 +75,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
-            org.springframework.http.converter.HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
                 "The body is not valid JSON of the expected shape (check field types and formats)."));
     }
 
-    private static java.util.Map<String, String> fieldError(FieldError error) {
-        return java.util.Map.of("field", error.getField(), "message",
+    private static Map<String, String> fieldError(FieldError error) {
+        return Map.of("field", error.getField(), "message",
                 error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
     }
 
