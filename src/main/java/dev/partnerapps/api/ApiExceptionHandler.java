@@ -1,7 +1,11 @@
 package dev.partnerapps.api;
 
+import dev.partnerapps.errors.ConflictException;
+import dev.partnerapps.errors.NotFoundException;
 import java.net.URI;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,9 +23,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * RFC 9457 problem details for every platform API error: bad input (wrong types, missing or
- * invalid fields, unreadable JSON) is a 400 naming what is wrong, never a 500.
+ * invalid fields, unreadable JSON) is a 400 naming what is wrong, never a 500; the domain's
+ * refusals ({@code errors}: not found, conflict) are the API's 404 and 409 problems. First in
+ * order, so that for the API's controllers it answers before the console's error-page advice,
+ * which maps the same domain exceptions for every controller.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InsufficientScopeException.class)
@@ -40,13 +48,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage()));
     }
 
-    @ExceptionHandler(ApiNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(ApiNotFoundException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
     }
 
-    @ExceptionHandler(ApiConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ApiConflictException e) {
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Conflict", e.getMessage()));
     }
 

@@ -1,7 +1,7 @@
 package dev.partnerapps.api.expense;
 
 import dev.partnerapps.api.ApiCaller;
-import dev.partnerapps.api.ApiNotFoundException;
+import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.api.BadApiRequestException;
 import dev.partnerapps.api.Paging;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -198,7 +198,7 @@ class ExpenseController {
                 + "and company_id = ?", (rs, i) -> new Report(rs.getLong("id"), rs.getString("name"),
                 rs.getString("owner_email"), null, rs.getString("currency").strip(), null), id, caller.companyId());
         if (found.isEmpty()) {
-            throw new ApiNotFoundException("Expense report " + id);
+            throw new NotFoundException("Expense report " + id);
         }
         List<Entry> entries = jdbc.query("select * from expense_entries where report_id = ? order by entry_date, id",
                 (rs, i) -> entry(rs, caller), id);
@@ -278,7 +278,7 @@ class ExpenseController {
                 """, (rs, i) -> ResponseEntity.ok().contentType(MediaType.parseMediaType(rs.getString("content_type")))
                 .body(rs.getBytes("content")), id, caller.companyId());
         if (found.isEmpty()) {
-            throw new ApiNotFoundException("Receipt of entry " + id);
+            throw new NotFoundException("Receipt of entry " + id);
         }
         return found.get(0);
     }

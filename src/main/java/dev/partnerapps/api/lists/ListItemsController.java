@@ -1,8 +1,8 @@
 package dev.partnerapps.api.lists;
 
 import dev.partnerapps.api.ApiCaller;
-import dev.partnerapps.api.ApiConflictException;
-import dev.partnerapps.api.ApiNotFoundException;
+import dev.partnerapps.errors.ConflictException;
+import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.api.BadApiRequestException;
 import dev.partnerapps.api.Paging;
 import jakarta.validation.Valid;
@@ -231,7 +231,7 @@ class ListItemsController {
                 return statement;
             }, keys);
         } catch (DuplicateKeyException e) {
-            throw new ApiConflictException("Code '" + request.code().strip() + "' is already used in this list.");
+            throw new ConflictException("Code '" + request.code().strip() + "' is already used in this list.");
         }
         ItemView created = find(caller, keys.getKey().longValue());
         return ResponseEntity.created(URI.create("/api/v3.0/common/listitems/" + created.id())).body(created);
@@ -264,7 +264,7 @@ class ListItemsController {
             jdbc.update("update list_items set code = ?, name = ?, parent_id = ?, version = version + 1 where id = ?",
                     request.code().strip(), request.name().strip(), request.parentId(), id);
         } catch (DuplicateKeyException e) {
-            throw new ApiConflictException("Code '" + request.code().strip() + "' is already used in this list.");
+            throw new ConflictException("Code '" + request.code().strip() + "' is already used in this list.");
         }
         return find(caller, id);
     }
@@ -285,7 +285,7 @@ class ListItemsController {
         caller.require(SCOPE);
         find(caller, id);
         if (count("select count(*) from list_items where parent_id = ?", id) > 0) {
-            throw new ApiConflictException("The item has child items; delete or move them first.");
+            throw new ConflictException("The item has child items; delete or move them first.");
         }
         jdbc.update("delete from list_items where id = ?", id);
         return ResponseEntity.noContent().build();
@@ -297,14 +297,14 @@ class ListItemsController {
                 where i.id = ? and l.company_id = ?
                 """, ITEM, id, caller.companyId());
         if (found.isEmpty()) {
-            throw new ApiNotFoundException("List item " + id);
+            throw new NotFoundException("List item " + id);
         }
         return found.get(0);
     }
 
     private void requireList(ApiCaller caller, long listId) {
         if (count("select count(*) from lists where id = ? and company_id = ?", listId, caller.companyId()) == 0) {
-            throw new ApiNotFoundException("List " + listId);
+            throw new NotFoundException("List " + listId);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.partnerapps.api.travel;
 
 import dev.partnerapps.api.ApiCaller;
-import dev.partnerapps.api.ApiNotFoundException;
+import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.api.BadApiRequestException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
@@ -113,7 +113,7 @@ class TravelProfileController {
                                 rs.getString("emergency_phone"), rs.getString("emergency_relationship")) : null),
                 caller.companyId(), email.strip().toLowerCase(Locale.ROOT));
         if (found.isEmpty()) {
-            throw new ApiNotFoundException("Travel profile of " + email.strip());
+            throw new NotFoundException("Travel profile of " + email.strip());
         }
         return found.get(0);
     }
