@@ -288,6 +288,26 @@ class PlatformApiTests {
         assertThat(quick.raw().headers().firstValue("WWW-Authenticate").orElse("")).contains("QUICKX");
     }
 
+    /**
+     * The scope check runs where the handlers' own checks ran, after Spring MVC read the request:
+     * a malformed id or body is still a 400 (an unsupported body a 415) even without the scope,
+     * while an acceptable request without it is a 403.
+     */
+    @Test
+    void malformedRequestsAreRefusedAsBadInputBeforeTheScopeCheck() throws Exception {
+        String token = token("EXPRPT");
+        assertThat(get("/api/v3.0/common/listitems/abc", token).status()).isEqualTo(400);
+        Response invalidBody = call("POST", "/api/v3.0/common/listitems", token, "{\"code\":\"X\",\"name\":\"Y\"}");
+        assertThat(invalidBody.status()).isEqualTo(400);
+        assertThat(invalidBody.json().get("title").asString()).isEqualTo("Invalid request body");
+        HttpResponse<byte[]> unsupported = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v3.0/expense/quickexpenses"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("Taxi 12.50")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(unsupported.statusCode()).isEqualTo(415);
+        assertThat(get("/api/v3.0/common/listitems/1", token).status()).isEqualTo(403);
+    }
+
     @Test
     void cardNumbersAndBankAccountsFollowTheSensitiveScopes() throws Exception {
         String plain = token("EXPRPT");

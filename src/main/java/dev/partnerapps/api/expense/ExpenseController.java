@@ -4,6 +4,7 @@ import dev.partnerapps.api.ApiCaller;
 import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.api.BadApiRequestException;
 import dev.partnerapps.api.Paging;
+import dev.partnerapps.api.RequiresScopes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -26,10 +27,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -136,31 +135,28 @@ class ExpenseController {
     }
 
     @Operation(operationId = "getReports", tags = "Expense Report",
-            summary = "The company's expense reports", description = "Ordered by id.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = EXPENSE_REPORT))
+            summary = "The company's expense reports", description = "Ordered by id.")
     @ApiResponse(responseCode = "200", description = "A page of reports.", content = @Content(
             mediaType = ApiDocs.JSON, schema = @Schema(implementation = ReportPage.class), examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
                     {"items":[{"id":1,"name":"Customer visit, Berlin","owner":"dev@acme-sandbox.example",\
                     "total":701.80,"currency":"EUR"},{"id":2,"name":"Team offsite",\
                     "owner":"dev@acme-sandbox.example","total":64.50,"currency":"USD"}],"next":null}""")))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @RequiresScopes(EXPENSE_REPORT)
     @GetMapping("/reports")
-    Paging.Collection<ReportSummary> reports(Authentication authentication,
+    Paging.Collection<ReportSummary> reports(ApiCaller caller,
             @Parameter(description = Paging.LIMIT_DOC, example = "25", schema = @Schema(type = "integer",
                     format = "int32", minimum = "1", maximum = "100", defaultValue = "25"))
             @RequestParam(required = false) Integer limit,
             @Parameter(description = Paging.CURSOR_DOC) @RequestParam(required = false) String cursor,
             @Parameter(description = Paging.OFFSET_DOC, deprecated = true) @RequestParam(required = false) Long offset) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(EXPENSE_REPORT);
         Paging.Request page = paging.request(limit, offset, cursor, "reports", caller.companyId());
         return paging.page(queries.reports(caller.companyId(), page), page, report -> List.of(report.id()));
     }
 
     @Operation(operationId = "getReport", tags = "Expense Report",
             summary = "One expense report with its entries", description = "An entry's `cardNumber` is whole "
-            + "only with scope CCARD (else masked to the last four digits), `bankAccount` appears only with BANK.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = EXPENSE_REPORT))
+            + "only with scope CCARD (else masked to the last four digits), `bankAccount` appears only with BANK.")
     @ApiResponse(responseCode = "200", description = "The report.", content = @Content(
             mediaType = ApiDocs.JSON, schema = @Schema(implementation = Report.class), examples = {
                 @ExampleObject(name = "demo", summary = "With EXPRPT only", value = """
@@ -178,10 +174,9 @@ class ExpenseController {
                         "hasReceipt":false}]}""")}))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @RequiresScopes(EXPENSE_REPORT)
     @GetMapping("/reports/{id}")
-    Report report(Authentication authentication, @Parameter(example = "1") @PathVariable long id) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(EXPENSE_REPORT);
+    Report report(ApiCaller caller, @Parameter(example = "1") @PathVariable long id) {
         Report report = queries.report(caller.companyId(), id)
                 .orElseThrow(() -> new NotFoundException("Expense report " + id));
         return new Report(report.id(), report.name(), report.owner(), report.total(), report.currency(),
@@ -191,7 +186,6 @@ class ExpenseController {
     @Operation(operationId = "createQuickExpense", tags = "Quick Expense",
             summary = "Record a quick expense", description = "Needs both QUICKX and EXPRPT. The expense "
             + "belongs to the token's user, or for client credentials to the application.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = {QUICK_EXPENSE, EXPENSE_REPORT}),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = ApiDocs.JSON, schema = @Schema(implementation = QuickExpenseRequest.class),
                     examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
@@ -206,10 +200,9 @@ class ExpenseController {
                             "comment":"Airport transfer","hasReceipt":false}""")))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    @RequiresScopes({QUICK_EXPENSE, EXPENSE_REPORT})
     @PostMapping("/quickexpenses")
-    ResponseEntity<Entry> quickExpense(Authentication authentication, @Valid @RequestBody QuickExpenseRequest request) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(QUICK_EXPENSE, EXPENSE_REPORT);
+    ResponseEntity<Entry> quickExpense(ApiCaller caller, @Valid @RequestBody QuickExpenseRequest request) {
         if (request.date().getYear() < 1900 || request.date().getYear() > 2100) {
             throw new BadApiRequestException("date must be between 1900-01-01 and 2100-12-31.");
         }
@@ -224,18 +217,16 @@ class ExpenseController {
     }
 
     @Operation(operationId = "getReceipt", tags = "Imaging",
-            summary = "The receipt image of an expense",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = IMAGING))
+            summary = "The receipt image of an expense")
     @ApiResponse(responseCode = "200", description = "The image, as it was uploaded.", content = {
         @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
         @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))})
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @RequiresScopes(IMAGING)
     @GetMapping("/entries/{id}/receipt")
-    ResponseEntity<byte[]> receipt(Authentication authentication,
+    ResponseEntity<byte[]> receipt(ApiCaller caller,
             @Parameter(description = "The expense (an entry with `hasReceipt`).", example = "1") @PathVariable long id) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(IMAGING);
         ExpenseQueries.Receipt receipt = queries.receipt(caller.companyId(), id)
                 .orElseThrow(() -> new NotFoundException("Receipt of entry " + id));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(receipt.contentType())).body(receipt.content());

@@ -5,6 +5,7 @@ import dev.partnerapps.errors.ConflictException;
 import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.api.BadApiRequestException;
 import dev.partnerapps.api.Paging;
+import dev.partnerapps.api.RequiresScopes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -21,10 +22,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,28 +102,25 @@ class ListItemsController {
     }
 
     @Operation(operationId = "getLists",
-            summary = "The company's lists", description = "Ordered by id.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+            summary = "The company's lists", description = "Ordered by id.")
     @ApiResponse(responseCode = "200", description = "A page of lists.", content = @Content(
             mediaType = ApiDocs.JSON, schema = @Schema(implementation = ListPage.class), examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
                     {"items":[{"id":1,"name":"Project Codes"},{"id":2,"name":"Cost Centers"}],"next":null}""")))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @RequiresScopes(SCOPE)
     @GetMapping("/lists")
-    Paging.Collection<ListView> lists(Authentication authentication,
+    Paging.Collection<ListView> lists(ApiCaller caller,
             @Parameter(description = Paging.LIMIT_DOC, example = "25", schema = @Schema(type = "integer",
                     format = "int32", minimum = "1", maximum = "100", defaultValue = "25"))
             @RequestParam(required = false) Integer limit,
             @Parameter(description = Paging.CURSOR_DOC) @RequestParam(required = false) String cursor,
             @Parameter(description = Paging.OFFSET_DOC, deprecated = true) @RequestParam(required = false) Long offset) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
         Paging.Request page = paging.request(limit, offset, cursor, "lists", caller.companyId());
         return paging.page(queries.lists(caller.companyId(), page), page, list -> List.of(list.id()));
     }
 
     @Operation(operationId = "getListItems",
-            summary = "The items of a list", description = "Ordered by code, then id.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+            summary = "The items of a list", description = "Ordered by code, then id.")
     @ApiResponse(responseCode = "200", description = "A page of items; `next` leads to the following page.",
             content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ItemPage.class),
                     examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
@@ -133,8 +129,9 @@ class ListItemsController {
                     "next":"http://localhost:8080/api/v3.0/common/listitems?listId=1&cursor=AbC123&limit=2"}""")))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @RequiresScopes(SCOPE)
     @GetMapping("/listitems")
-    Paging.Collection<ItemView> items(Authentication authentication,
+    Paging.Collection<ItemView> items(ApiCaller caller,
             // Required in the description; the method checks it itself so that its absence is a 400 problem.
             @Parameter(description = "The list whose items to read (an id from GET /lists).", required = true,
                     example = "1")
@@ -144,8 +141,6 @@ class ListItemsController {
             @RequestParam(required = false) Integer limit,
             @Parameter(description = Paging.CURSOR_DOC) @RequestParam(required = false) String cursor,
             @Parameter(description = Paging.OFFSET_DOC, deprecated = true) @RequestParam(required = false) Long offset) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
         if (listId == null) {
             throw new BadApiRequestException("Parameter 'listId' is required.");
         }
@@ -159,20 +154,19 @@ class ListItemsController {
     }
 
     @Operation(operationId = "getListItem",
-            summary = "One list item", security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+            summary = "One list item")
     @ApiResponse(responseCode = "200", description = "The item.", content = @Content(mediaType = ApiDocs.JSON,
             schema = @Schema(implementation = ItemView.class), examples = @ExampleObject(name = "demo", summary = "Demo data", value = ITEM_EXAMPLE)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @RequiresScopes(SCOPE)
     @GetMapping("/listitems/{id}")
-    ItemView item(Authentication authentication, @Parameter(example = "2") @PathVariable long id) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
+    ItemView item(ApiCaller caller, @Parameter(example = "2") @PathVariable long id) {
         return find(caller, id);
     }
 
     @Operation(operationId = "createListItem",
-            summary = "Add an item to a list", security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE),
+            summary = "Add an item to a list",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = ApiDocs.JSON, schema = @Schema(implementation = ItemRequest.class),
                     examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
@@ -186,11 +180,10 @@ class ListItemsController {
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    @RequiresScopes(SCOPE)
     @PostMapping("/listitems")
     @Transactional
-    ResponseEntity<ItemView> create(Authentication authentication, @Valid @RequestBody ItemRequest request) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
+    ResponseEntity<ItemView> create(ApiCaller caller, @Valid @RequestBody ItemRequest request) {
         if (!queries.listExists(caller.companyId(), request.listId())) {
             throw new BadApiRequestException("listId does not name a list of your company.");
         }
@@ -201,7 +194,7 @@ class ListItemsController {
     }
 
     @Operation(operationId = "updateListItem",
-            summary = "Change a list item", security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE),
+            summary = "Change a list item",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = ApiDocs.JSON, schema = @Schema(implementation = ItemRequest.class),
                     examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
@@ -212,12 +205,11 @@ class ListItemsController {
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    @RequiresScopes(SCOPE)
     @PutMapping("/listitems/{id}")
     @Transactional
-    ItemView update(Authentication authentication, @Parameter(example = "2") @PathVariable long id,
+    ItemView update(ApiCaller caller, @Parameter(example = "2") @PathVariable long id,
             @Valid @RequestBody ItemRequest request) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
         ItemView existing = find(caller, id);
         if (existing.listId() != request.listId()) {
             throw new BadApiRequestException("An item cannot move to another list.");
@@ -228,19 +220,17 @@ class ListItemsController {
     }
 
     @Operation(operationId = "deleteListItem",
-            summary = "Delete a list item", description = "An item with child items cannot be deleted (409).",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+            summary = "Delete a list item", description = "An item with child items cannot be deleted (409).")
     @ApiResponse(responseCode = "204", description = "Deleted.")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
+    @RequiresScopes(SCOPE)
     @DeleteMapping("/listitems/{id}")
     @Transactional
-    ResponseEntity<Void> delete(Authentication authentication,
+    ResponseEntity<Void> delete(ApiCaller caller,
             @Parameter(description = "The item; 10 is the one the POST example adds to a fresh demo database.",
                     example = "10") @PathVariable long id) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
         find(caller, id);
         if (queries.hasChildren(id)) {
             throw new ConflictException("The item has child items; delete or move them first.");

@@ -3,6 +3,7 @@ package dev.partnerapps.api.travel;
 import dev.partnerapps.api.ApiCaller;
 import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.api.BadApiRequestException;
+import dev.partnerapps.api.RequiresScopes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import dev.partnerapps.api.ApiDocs;
@@ -12,9 +13,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -82,8 +81,7 @@ class TravelProfileController {
 
     @Operation(operationId = "getTravelProfile",
             summary = "A user's travel profile", description = "`passport` appears only with scope PASSV, `tsa` "
-            + "only with TSAI, `emergencyContact` only with EMERG.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = "TRVPRF"))
+            + "only with TSAI, `emergencyContact` only with EMERG.")
     @ApiResponse(responseCode = "200", description = "The profile.", content = @Content(mediaType = ApiDocs.JSON,
             schema = @Schema(implementation = Profile.class), examples = {
                 @ExampleObject(name = "demo", summary = "With TRVPRF only", value = """
@@ -96,13 +94,12 @@ class TravelProfileController {
                         "phone":"+49 30 1234567","relationship":"Partner"}}""")}))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @RequiresScopes("TRVPRF")
     @GetMapping("/profiles")
-    Profile profile(Authentication authentication,
+    Profile profile(ApiCaller caller,
             // Required in the description; the method checks it itself so that its absence is a 400 problem.
             @Parameter(description = "The user's email.", required = true, example = "dev@acme-sandbox.example")
             @RequestParam(required = false) String email) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require("TRVPRF");
         if (email == null || email.isBlank() || email.length() > 254) {
             throw new BadApiRequestException("Parameter 'email' is required.");
         }
