@@ -7,7 +7,7 @@ package dev.partnerapps.api;
  */
 public final class ApiDocs {
 
-    /** The OAuth 2.0 security scheme; each operation lists the scopes it needs. */
+    /** The OAuth 2.0 security scheme; each operation's requirement lists its {@link RequiresScopes}. */
     public static final String OAUTH2 = "oauth2";
 
     public static final String BAD_REQUEST = "#/components/responses/BadRequest";

@@ -1,11 +1,18 @@
 package dev.partnerapps.api;
 
+import dev.partnerapps.errors.ConflictException;
+import dev.partnerapps.errors.NotFoundException;
 import java.net.URI;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,9 +23,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * RFC 9457 problem details for every platform API error: bad input (wrong types, missing or
- * invalid fields, unreadable JSON) is a 400 naming what is wrong, never a 500.
+ * invalid fields, unreadable JSON) is a 400 naming what is wrong, never a 500; the domain's
+ * refusals ({@code errors}: not found, conflict) are the API's 404 and 409 problems. First in
+ * order, so that for the API's controllers it answers before the console's error-page advice,
+ * which maps the same domain exceptions for every controller.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InsufficientScopeException.class)
@@ -37,19 +48,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage()));
     }
 
-    @ExceptionHandler(ApiNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(ApiNotFoundException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
     }
 
-    @ExceptionHandler(ApiConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ApiConflictException e) {
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Conflict", e.getMessage()));
     }
 
     /** A concurrent change broke a constraint (e.g. a parent item deleted meanwhile). */
-    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> integrity(org.springframework.dao.DataIntegrityViolationException e) {
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Conflict",
                 "The request conflicts with the current data; read it again and retry."));
     }
@@ -72,14 +83,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
-            org.springframework.http.converter.HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
                 "The body is not valid JSON of the expected shape (check field types and formats)."));
     }
 
-    private static java.util.Map<String, String> fieldError(FieldError error) {
-        return java.util.Map.of("field", error.getField(), "message",
+    private static Map<String, String> fieldError(FieldError error) {
+        return Map.of("field", error.getField(), "message",
                 error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
     }
 

@@ -1,5 +1,6 @@
 package dev.partnerapps.api;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -85,7 +86,7 @@ final class CursorCodec {
         if (!MessageDigest.isEqual(given, mac(binding, payload))) {
             throw invalid();
         }
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             if (in.readByte() != VERSION) {
                 throw invalid();
             }

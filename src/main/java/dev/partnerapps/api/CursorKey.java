@@ -2,7 +2,7 @@ package dev.partnerapps.api;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,10 +23,12 @@ class CursorKey implements Supplier<byte[]> {
     private static final int KEY_BYTES = 32;
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
     private volatile byte[] key;
 
-    CursorKey(JdbcTemplate jdbc) {
+    CursorKey(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -50,7 +52,7 @@ class CursorKey implements Supplier<byte[]> {
             new SecureRandom().nextBytes(fresh);
             try {
                 jdbc.update("insert into api_cursor_keys (id, secret, created_at) values (?, ?, ?)", ID,
-                        Base64.getEncoder().encodeToString(fresh), Timestamp.from(Instant.now()));
+                        Base64.getEncoder().encodeToString(fresh), Timestamp.from(clock.instant()));
             } catch (DuplicateKeyException e) {
                 // Another instance created it at the same moment: use theirs.
             }

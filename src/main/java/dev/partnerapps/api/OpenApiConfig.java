@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * /swagger-ui.html; a copy is committed as docs/openapi/partner-apps.json, from which the tests
  * generate a client. What every operation shares lives here: the OAuth 2.0 scheme with this
  * server's URLs, one problem-details schema (RFC 9457), and the answers that the security chain
- * (401, 403) and the database outage filter (503) give to every call; the controllers describe
- * the rest next to the code that answers it.
+ * (401, 403) and the database outage filter (503) give to every call, and each operation's
+ * security requirement, read from the {@link RequiresScopes} that the scope check enforces; the
+ * controllers describe the rest next to the code that answers it.
  *
  * <p>OpenAPI 3.0 rather than 3.1 (springdoc.api-docs.version): the request validator of the
  * contract test, the client generator and the common OpenAPI-to-Postman converters read 3.0 fully
@@ -49,6 +53,11 @@ class OpenApiConfig {
 
     /** Scopes a token may carry for these APIs: the API scopes and their sensitive data groups. */
     static final Map<String, String> SCOPES = scopes();
+
+    static {
+        // A handler's ApiCaller comes from the token, never from the request's parameters or body.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ApiCaller.class);
+    }
 
     @Bean
     OpenAPI platformApis(@Value("${partnerapps.api.base-url:${partnerapps.oauth.issuer:http://localhost:8080}}")
@@ -167,6 +176,18 @@ class OpenApiConfig {
             responses.clear();
             responses.putAll(sorted);
         }));
+    }
+
+    /** The scopes an operation needs, as its handler declares them for the scope check: one declaration for both. */
+    @Bean
+    OperationCustomizer requiredScopes() {
+        return (operation, handler) -> {
+            RequiresScopes required = handler.getMethodAnnotation(RequiresScopes.class);
+            if (required != null) {
+                operation.addSecurityItem(new SecurityRequirement().addList(ApiDocs.OAUTH2, List.of(required.value())));
+            }
+            return operation;
+        };
     }
 
     private static Map<String, String> scopes() {

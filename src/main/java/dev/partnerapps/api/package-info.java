@@ -1,6 +1,7 @@
 /**
  * The protected platform APIs that partner applications call with an access token: the bearer
- * token check, the caller and its scopes, cursor paging and one error shape; one sub-package per API.
+ * token check, the caller and its scopes, cursor paging and one error shape (the domain's
+ * refusals from {@code errors} included); one sub-package per API.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "authserver")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"authserver", "errors"})
 package dev.partnerapps.api;

@@ -15,6 +15,7 @@ import dev.partnerapps.support.OAuth;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +41,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The served /v3/api-docs is true to the server: every documented operation is called over real
@@ -236,7 +238,7 @@ class ApiContractTests {
     /** A page's next URL carries a cursor that no example can predict: compare only whether there is one. */
     private static JsonNode withoutCursor(JsonNode node) {
         if (node.isObject() && node.has("next") && !node.get("next").isNull()) {
-            ((tools.jackson.databind.node.ObjectNode) node).put("next", "(a URL)");
+            ((ObjectNode) node).put("next", "(a URL)");
         }
         return node;
     }
@@ -256,7 +258,7 @@ class ApiContractTests {
         URI nextUri = URI.create(next);
         for (String pair : nextUri.getRawQuery().split("&")) {
             following.query(pair.substring(0, pair.indexOf('=')),
-                    java.net.URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8));
+                    URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8));
         }
         expect(200, following, true);
         expect(400, Call.of("GET", LIST_ITEMS).token(allScopes), false);

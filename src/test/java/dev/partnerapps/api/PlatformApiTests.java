@@ -18,15 +18,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -285,6 +288,26 @@ class PlatformApiTests {
         assertThat(quick.raw().headers().firstValue("WWW-Authenticate").orElse("")).contains("QUICKX");
     }
 
+    /**
+     * The scope check runs where the handlers' own checks ran, after Spring MVC read the request:
+     * a malformed id or body is still a 400 (an unsupported body a 415) even without the scope,
+     * while an acceptable request without it is a 403.
+     */
+    @Test
+    void malformedRequestsAreRefusedAsBadInputBeforeTheScopeCheck() throws Exception {
+        String token = token("EXPRPT");
+        assertThat(get("/api/v3.0/common/listitems/abc", token).status()).isEqualTo(400);
+        Response invalidBody = call("POST", "/api/v3.0/common/listitems", token, "{\"code\":\"X\",\"name\":\"Y\"}");
+        assertThat(invalidBody.status()).isEqualTo(400);
+        assertThat(invalidBody.json().get("title").asString()).isEqualTo("Invalid request body");
+        HttpResponse<byte[]> unsupported = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v3.0/expense/quickexpenses"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("Taxi 12.50")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(unsupported.statusCode()).isEqualTo(415);
+        assertThat(get("/api/v3.0/common/listitems/1", token).status()).isEqualTo(403);
+    }
+
     @Test
     void cardNumbersAndBankAccountsFollowTheSensitiveScopes() throws Exception {
         String plain = token("EXPRPT");
@@ -435,7 +458,7 @@ class PlatformApiTests {
 
         String name = SignedJWT.parse(acme).getJWTClaimsSet().getStringClaim("client_id");
         assertThat(name).isEqualTo(shared.key());
-        String appName = new org.springframework.jdbc.core.JdbcTemplate(context.getBean(javax.sql.DataSource.class))
+        String appName = new JdbcTemplate(context.getBean(DataSource.class))
                 .queryForObject("select name from partner_applications where client_key = ?", String.class, shared.key());
         console.modify(ACME_DEVELOPER, shared.key(), appName, false, "https://app.example.com/callback", "LIST");
         assertThat(get("/api/v3.0/common/lists", acme).status()).isEqualTo(401);
@@ -453,7 +476,7 @@ class PlatformApiTests {
         assertThat(flows.get("authorizationCode").get("authorizationUrl").asString()).endsWith("/oauth2/authorize");
         for (String collection : List.of("/api/v3.0/common/lists", "/api/v3.0/common/listitems",
                 "/api/v3.0/expense/reports")) {
-            Map<String, JsonNode> parameters = new java.util.HashMap<>();
+            Map<String, JsonNode> parameters = new HashMap<>();
             api.get("paths").get(collection).get("get").get("parameters")
                     .forEach(p -> parameters.put(p.get("name").asString(), p));
             assertThat(parameters).as(collection).containsKeys("limit", "cursor", "offset");
@@ -469,7 +492,7 @@ class PlatformApiTests {
         String token = token("LIST");
         String tampered = token.substring(0, token.indexOf('.') + 5) + "x" + token.substring(token.indexOf('.') + 6);
         Map<String, Object> claims = SignedJWT.parse(token).getJWTClaimsSet().getClaims();
-        Map<String, Object> copy = new java.util.HashMap<>(claims);
+        Map<String, Object> copy = new HashMap<>(claims);
         copy.remove("exp");
         copy.remove("iat");
         copy.remove("nbf");

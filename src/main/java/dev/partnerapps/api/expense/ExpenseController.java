@@ -1,9 +1,10 @@
 package dev.partnerapps.api.expense;
 
 import dev.partnerapps.api.ApiCaller;
-import dev.partnerapps.api.ApiNotFoundException;
+import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.api.BadApiRequestException;
 import dev.partnerapps.api.Paging;
+import dev.partnerapps.api.RequiresScopes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -15,10 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -30,13 +27,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -106,6 +98,13 @@ class ExpenseController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                     description = "Whether GET /expense/entries/{id}/receipt has an image.", example = "true")
             boolean hasReceipt) {
+
+        /** The entry as {@code caller} may see it: the card whole only with CCARD, the bank account only with BANK. */
+        Entry shownTo(ApiCaller caller) {
+            String shownCard = cardNumber == null ? null : caller.has(CREDIT_CARD) ? cardNumber : mask(cardNumber);
+            String shownBank = caller.has(BANK) ? bankAccount : null;
+            return new Entry(id, date, vendor, amount, currency, comment, shownCard, shownBank, hasReceipt);
+        }
     }
 
     @Schema(name = "QuickExpense", description = "A quick expense: an expense not yet on a report.")
@@ -127,52 +126,37 @@ class ExpenseController {
             String comment) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final ExpenseQueries queries;
     private final Paging paging;
 
-    ExpenseController(JdbcTemplate jdbc, Paging paging) {
-        this.jdbc = jdbc;
+    ExpenseController(ExpenseQueries queries, Paging paging) {
+        this.queries = queries;
         this.paging = paging;
     }
 
     @Operation(operationId = "getReports", tags = "Expense Report",
-            summary = "The company's expense reports", description = "Ordered by id.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = EXPENSE_REPORT))
+            summary = "The company's expense reports", description = "Ordered by id.")
     @ApiResponse(responseCode = "200", description = "A page of reports.", content = @Content(
             mediaType = ApiDocs.JSON, schema = @Schema(implementation = ReportPage.class), examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
                     {"items":[{"id":1,"name":"Customer visit, Berlin","owner":"dev@acme-sandbox.example",\
                     "total":701.80,"currency":"EUR"},{"id":2,"name":"Team offsite",\
                     "owner":"dev@acme-sandbox.example","total":64.50,"currency":"USD"}],"next":null}""")))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @RequiresScopes(EXPENSE_REPORT)
     @GetMapping("/reports")
-    Paging.Collection<ReportSummary> reports(Authentication authentication,
+    Paging.Collection<ReportSummary> reports(ApiCaller caller,
             @Parameter(description = Paging.LIMIT_DOC, example = "25", schema = @Schema(type = "integer",
                     format = "int32", minimum = "1", maximum = "100", defaultValue = "25"))
             @RequestParam(required = false) Integer limit,
             @Parameter(description = Paging.CURSOR_DOC) @RequestParam(required = false) String cursor,
             @Parameter(description = Paging.OFFSET_DOC, deprecated = true) @RequestParam(required = false) Long offset) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(EXPENSE_REPORT);
         Paging.Request page = paging.request(limit, offset, cursor, "reports", caller.companyId());
-        String select = """
-                select r.id, r.name, r.owner_email, r.currency,
-                       (select coalesce(sum(e.amount), 0) from expense_entries e where e.report_id = r.id) total
-                from expense_reports r where r.company_id = ?
-                """;
-        RowMapper<ReportSummary> summary = (rs, i) -> new ReportSummary(rs.getLong("id"), rs.getString("name"),
-                rs.getString("owner_email"), rs.getBigDecimal("total"), rs.getString("currency").strip());
-        List<ReportSummary> reports = page.hasCursor()
-                ? jdbc.query(select + "and r.id > ? order by r.id limit ?", summary, caller.companyId(),
-                        page.after().number(0), page.fetch())
-                : jdbc.query(select + "order by r.id limit ? offset ?", summary, caller.companyId(), page.fetch(),
-                        page.offset());
-        return paging.page(reports, page, report -> List.of(report.id()));
+        return paging.page(queries.reports(caller.companyId(), page), page, report -> List.of(report.id()));
     }
 
     @Operation(operationId = "getReport", tags = "Expense Report",
             summary = "One expense report with its entries", description = "An entry's `cardNumber` is whole "
-            + "only with scope CCARD (else masked to the last four digits), `bankAccount` appears only with BANK.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = EXPENSE_REPORT))
+            + "only with scope CCARD (else masked to the last four digits), `bankAccount` appears only with BANK.")
     @ApiResponse(responseCode = "200", description = "The report.", content = @Content(
             mediaType = ApiDocs.JSON, schema = @Schema(implementation = Report.class), examples = {
                 @ExampleObject(name = "demo", summary = "With EXPRPT only", value = """
@@ -190,27 +174,18 @@ class ExpenseController {
                         "hasReceipt":false}]}""")}))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @RequiresScopes(EXPENSE_REPORT)
     @GetMapping("/reports/{id}")
-    Report report(Authentication authentication, @Parameter(example = "1") @PathVariable long id) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(EXPENSE_REPORT);
-        List<Report> found = jdbc.query("select id, name, owner_email, currency from expense_reports where id = ? "
-                + "and company_id = ?", (rs, i) -> new Report(rs.getLong("id"), rs.getString("name"),
-                rs.getString("owner_email"), null, rs.getString("currency").strip(), null), id, caller.companyId());
-        if (found.isEmpty()) {
-            throw new ApiNotFoundException("Expense report " + id);
-        }
-        List<Entry> entries = jdbc.query("select * from expense_entries where report_id = ? order by entry_date, id",
-                (rs, i) -> entry(rs, caller), id);
-        BigDecimal total = entries.stream().map(Entry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Report report = found.get(0);
-        return new Report(report.id(), report.name(), report.owner(), total, report.currency(), entries);
+    Report report(ApiCaller caller, @Parameter(example = "1") @PathVariable long id) {
+        Report report = queries.report(caller.companyId(), id)
+                .orElseThrow(() -> new NotFoundException("Expense report " + id));
+        return new Report(report.id(), report.name(), report.owner(), report.total(), report.currency(),
+                report.entries().stream().map(entry -> entry.shownTo(caller)).toList());
     }
 
     @Operation(operationId = "createQuickExpense", tags = "Quick Expense",
             summary = "Record a quick expense", description = "Needs both QUICKX and EXPRPT. The expense "
             + "belongs to the token's user, or for client credentials to the application.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = {QUICK_EXPENSE, EXPENSE_REPORT}),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = ApiDocs.JSON, schema = @Schema(implementation = QuickExpenseRequest.class),
                     examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
@@ -225,10 +200,9 @@ class ExpenseController {
                             "comment":"Airport transfer","hasReceipt":false}""")))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    @RequiresScopes({QUICK_EXPENSE, EXPENSE_REPORT})
     @PostMapping("/quickexpenses")
-    ResponseEntity<Entry> quickExpense(Authentication authentication, @Valid @RequestBody QuickExpenseRequest request) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(QUICK_EXPENSE, EXPENSE_REPORT);
+    ResponseEntity<Entry> quickExpense(ApiCaller caller, @Valid @RequestBody QuickExpenseRequest request) {
         if (request.date().getYear() < 1900 || request.date().getYear() > 2100) {
             throw new BadApiRequestException("date must be between 1900-01-01 and 2100-12-31.");
         }
@@ -238,58 +212,24 @@ class ExpenseController {
             throw new BadApiRequestException("currency '" + request.currency() + "' is not an ISO 4217 code.");
         }
         String owner = caller.subject() == null ? caller.token().clientId() : caller.subject();
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("""
-                    insert into expense_entries (company_id, owner_email, entry_date, vendor, amount, currency, comment, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, new String[] {"id"});
-            statement.setLong(1, caller.companyId());
-            statement.setString(2, owner.length() > 254 ? owner.substring(0, 254) : owner);
-            statement.setObject(3, request.date());
-            statement.setString(4, request.vendor().strip());
-            statement.setBigDecimal(5, request.amount());
-            statement.setString(6, request.currency());
-            statement.setString(7, request.comment() == null ? null : request.comment().strip());
-            statement.setTimestamp(8, Timestamp.from(Instant.now()));
-            return statement;
-        }, keys);
-        long id = keys.getKey().longValue();
-        Entry created = jdbc.queryForObject("select * from expense_entries where id = ?", (rs, i) -> entry(rs, caller), id);
-        return ResponseEntity.created(URI.create("/api/v3.0/expense/entries/" + id)).body(created);
+        Entry created = queries.insertQuickExpense(caller.companyId(), owner, request).shownTo(caller);
+        return ResponseEntity.created(URI.create("/api/v3.0/expense/entries/" + created.id())).body(created);
     }
 
     @Operation(operationId = "getReceipt", tags = "Imaging",
-            summary = "The receipt image of an expense",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = IMAGING))
+            summary = "The receipt image of an expense")
     @ApiResponse(responseCode = "200", description = "The image, as it was uploaded.", content = {
         @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
         @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))})
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @RequiresScopes(IMAGING)
     @GetMapping("/entries/{id}/receipt")
-    ResponseEntity<byte[]> receipt(Authentication authentication,
+    ResponseEntity<byte[]> receipt(ApiCaller caller,
             @Parameter(description = "The expense (an entry with `hasReceipt`).", example = "1") @PathVariable long id) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(IMAGING);
-        List<ResponseEntity<byte[]>> found = jdbc.query("""
-                select r.content_type, r.content from expense_entries e join receipts r on r.id = e.receipt_id
-                where e.id = ? and e.company_id = ? and r.company_id = e.company_id
-                """, (rs, i) -> ResponseEntity.ok().contentType(MediaType.parseMediaType(rs.getString("content_type")))
-                .body(rs.getBytes("content")), id, caller.companyId());
-        if (found.isEmpty()) {
-            throw new ApiNotFoundException("Receipt of entry " + id);
-        }
-        return found.get(0);
-    }
-
-    private static Entry entry(ResultSet rs, ApiCaller caller) throws SQLException {
-        String card = rs.getString("card_number");
-        String shownCard = card == null ? null : caller.has(CREDIT_CARD) ? card : mask(card);
-        String bank = caller.has(BANK) ? rs.getString("bank_account") : null;
-        return new Entry(rs.getLong("id"), rs.getObject("entry_date", LocalDate.class), rs.getString("vendor"),
-                rs.getBigDecimal("amount"), rs.getString("currency").strip(), rs.getString("comment"), shownCard, bank,
-                rs.getObject("receipt_id") != null);
+        ExpenseQueries.Receipt receipt = queries.receipt(caller.companyId(), id)
+                .orElseThrow(() -> new NotFoundException("Receipt of entry " + id));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(receipt.contentType())).body(receipt.content());
     }
 
     /** All but the last four digits hidden, the length kept: {@code ************1234}. */

@@ -1,10 +1,11 @@
 package dev.partnerapps.api.lists;
 
 import dev.partnerapps.api.ApiCaller;
-import dev.partnerapps.api.ApiConflictException;
-import dev.partnerapps.api.ApiNotFoundException;
+import dev.partnerapps.errors.ConflictException;
+import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.api.BadApiRequestException;
 import dev.partnerapps.api.Paging;
+import dev.partnerapps.api.RequiresScopes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -21,14 +22,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,51 +93,34 @@ class ListItemsController {
             @Schema(description = "An item of the same list; no cycles.", nullable = true) @Positive Long parentId) {
     }
 
-    private static final RowMapper<ItemView> ITEM = (rs, i) -> new ItemView(rs.getLong("id"), rs.getLong("list_id"),
-            rs.getString("code"), rs.getString("name"), (Long) rs.getObject("parent_id", Long.class));
-
-    private static final String ITEMS = """
-            select i.id, i.list_id, i.code, i.name, i.parent_id from list_items i join lists l on l.id = i.list_id
-            where i.list_id = ? and l.company_id = ?
-            """;
-
-    private final JdbcTemplate jdbc;
+    private final ListItemQueries queries;
     private final Paging paging;
 
-    ListItemsController(JdbcTemplate jdbc, Paging paging) {
-        this.jdbc = jdbc;
+    ListItemsController(ListItemQueries queries, Paging paging) {
+        this.queries = queries;
         this.paging = paging;
     }
 
     @Operation(operationId = "getLists",
-            summary = "The company's lists", description = "Ordered by id.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+            summary = "The company's lists", description = "Ordered by id.")
     @ApiResponse(responseCode = "200", description = "A page of lists.", content = @Content(
             mediaType = ApiDocs.JSON, schema = @Schema(implementation = ListPage.class), examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
                     {"items":[{"id":1,"name":"Project Codes"},{"id":2,"name":"Cost Centers"}],"next":null}""")))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @RequiresScopes(SCOPE)
     @GetMapping("/lists")
-    Paging.Collection<ListView> lists(Authentication authentication,
+    Paging.Collection<ListView> lists(ApiCaller caller,
             @Parameter(description = Paging.LIMIT_DOC, example = "25", schema = @Schema(type = "integer",
                     format = "int32", minimum = "1", maximum = "100", defaultValue = "25"))
             @RequestParam(required = false) Integer limit,
             @Parameter(description = Paging.CURSOR_DOC) @RequestParam(required = false) String cursor,
             @Parameter(description = Paging.OFFSET_DOC, deprecated = true) @RequestParam(required = false) Long offset) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
         Paging.Request page = paging.request(limit, offset, cursor, "lists", caller.companyId());
-        RowMapper<ListView> list = (rs, i) -> new ListView(rs.getLong("id"), rs.getString("name"));
-        List<ListView> lists = page.hasCursor()
-                ? jdbc.query("select id, name from lists where company_id = ? and id > ? order by id limit ?", list,
-                        caller.companyId(), page.after().number(0), page.fetch())
-                : jdbc.query("select id, name from lists where company_id = ? order by id limit ? offset ?", list,
-                        caller.companyId(), page.fetch(), page.offset());
-        return paging.page(lists, page, l -> List.of(l.id()));
+        return paging.page(queries.lists(caller.companyId(), page), page, list -> List.of(list.id()));
     }
 
     @Operation(operationId = "getListItems",
-            summary = "The items of a list", description = "Ordered by code, then id.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+            summary = "The items of a list", description = "Ordered by code, then id.")
     @ApiResponse(responseCode = "200", description = "A page of items; `next` leads to the following page.",
             content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ItemPage.class),
                     examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
@@ -151,8 +129,9 @@ class ListItemsController {
                     "next":"http://localhost:8080/api/v3.0/common/listitems?listId=1&cursor=AbC123&limit=2"}""")))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @RequiresScopes(SCOPE)
     @GetMapping("/listitems")
-    Paging.Collection<ItemView> items(Authentication authentication,
+    Paging.Collection<ItemView> items(ApiCaller caller,
             // Required in the description; the method checks it itself so that its absence is a 400 problem.
             @Parameter(description = "The list whose items to read (an id from GET /lists).", required = true,
                     example = "1")
@@ -162,19 +141,11 @@ class ListItemsController {
             @RequestParam(required = false) Integer limit,
             @Parameter(description = Paging.CURSOR_DOC) @RequestParam(required = false) String cursor,
             @Parameter(description = Paging.OFFSET_DOC, deprecated = true) @RequestParam(required = false) Long offset) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
         if (listId == null) {
             throw new BadApiRequestException("Parameter 'listId' is required.");
         }
         Paging.Request page = paging.request(limit, offset, cursor, "listitems", caller.companyId(), listId);
-        // The company check is part of the query, whatever the cursor says. Sorted by (code, id):
-        // the (list_id, code, id) index hands out the page after the cursor's key directly.
-        List<ItemView> items = page.hasCursor()
-                ? jdbc.query(ITEMS + "and (i.code, i.id) > (?, ?) order by i.code, i.id limit ?", ITEM, listId,
-                        caller.companyId(), page.after().text(0), page.after().number(1), page.fetch())
-                : jdbc.query(ITEMS + "order by i.code, i.id limit ? offset ?", ITEM, listId, caller.companyId(),
-                        page.fetch(), page.offset());
+        List<ItemView> items = queries.items(caller.companyId(), listId, page);
         if (items.isEmpty()) {
             // Only an empty page needs to ask why it is empty: no such list, or past its end.
             requireList(caller, listId);
@@ -183,20 +154,19 @@ class ListItemsController {
     }
 
     @Operation(operationId = "getListItem",
-            summary = "One list item", security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+            summary = "One list item")
     @ApiResponse(responseCode = "200", description = "The item.", content = @Content(mediaType = ApiDocs.JSON,
             schema = @Schema(implementation = ItemView.class), examples = @ExampleObject(name = "demo", summary = "Demo data", value = ITEM_EXAMPLE)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @RequiresScopes(SCOPE)
     @GetMapping("/listitems/{id}")
-    ItemView item(Authentication authentication, @Parameter(example = "2") @PathVariable long id) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
+    ItemView item(ApiCaller caller, @Parameter(example = "2") @PathVariable long id) {
         return find(caller, id);
     }
 
     @Operation(operationId = "createListItem",
-            summary = "Add an item to a list", security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE),
+            summary = "Add an item to a list",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = ApiDocs.JSON, schema = @Schema(implementation = ItemRequest.class),
                     examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
@@ -210,35 +180,21 @@ class ListItemsController {
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    @RequiresScopes(SCOPE)
     @PostMapping("/listitems")
     @Transactional
-    ResponseEntity<ItemView> create(Authentication authentication, @Valid @RequestBody ItemRequest request) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
-        if (count("select count(*) from lists where id = ? and company_id = ?", request.listId(), caller.companyId()) == 0) {
+    ResponseEntity<ItemView> create(ApiCaller caller, @Valid @RequestBody ItemRequest request) {
+        if (!queries.listExists(caller.companyId(), request.listId())) {
             throw new BadApiRequestException("listId does not name a list of your company.");
         }
         requireParent(request.listId(), request.parentId(), null);
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        try {
-            jdbc.update(connection -> {
-                var statement = connection.prepareStatement(
-                        "insert into list_items (list_id, code, name, parent_id) values (?, ?, ?, ?)", new String[] {"id"});
-                statement.setLong(1, request.listId());
-                statement.setString(2, request.code().strip());
-                statement.setString(3, request.name().strip());
-                statement.setObject(4, request.parentId(), java.sql.Types.BIGINT);
-                return statement;
-            }, keys);
-        } catch (DuplicateKeyException e) {
-            throw new ApiConflictException("Code '" + request.code().strip() + "' is already used in this list.");
-        }
-        ItemView created = find(caller, keys.getKey().longValue());
+        long id = queries.insert(request.listId(), request.code().strip(), request.name().strip(), request.parentId());
+        ItemView created = find(caller, id);
         return ResponseEntity.created(URI.create("/api/v3.0/common/listitems/" + created.id())).body(created);
     }
 
     @Operation(operationId = "updateListItem",
-            summary = "Change a list item", security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE),
+            summary = "Change a list item",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = ApiDocs.JSON, schema = @Schema(implementation = ItemRequest.class),
                     examples = @ExampleObject(name = "demo", summary = "Demo data", value = """
@@ -249,62 +205,47 @@ class ListItemsController {
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    @RequiresScopes(SCOPE)
     @PutMapping("/listitems/{id}")
     @Transactional
-    ItemView update(Authentication authentication, @Parameter(example = "2") @PathVariable long id,
+    ItemView update(ApiCaller caller, @Parameter(example = "2") @PathVariable long id,
             @Valid @RequestBody ItemRequest request) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
         ItemView existing = find(caller, id);
         if (existing.listId() != request.listId()) {
             throw new BadApiRequestException("An item cannot move to another list.");
         }
         requireParent(existing.listId(), request.parentId(), id);
-        try {
-            jdbc.update("update list_items set code = ?, name = ?, parent_id = ?, version = version + 1 where id = ?",
-                    request.code().strip(), request.name().strip(), request.parentId(), id);
-        } catch (DuplicateKeyException e) {
-            throw new ApiConflictException("Code '" + request.code().strip() + "' is already used in this list.");
-        }
+        queries.update(id, request.code().strip(), request.name().strip(), request.parentId());
         return find(caller, id);
     }
 
     @Operation(operationId = "deleteListItem",
-            summary = "Delete a list item", description = "An item with child items cannot be deleted (409).",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = SCOPE))
+            summary = "Delete a list item", description = "An item with child items cannot be deleted (409).")
     @ApiResponse(responseCode = "204", description = "Deleted.")
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
+    @RequiresScopes(SCOPE)
     @DeleteMapping("/listitems/{id}")
     @Transactional
-    ResponseEntity<Void> delete(Authentication authentication,
+    ResponseEntity<Void> delete(ApiCaller caller,
             @Parameter(description = "The item; 10 is the one the POST example adds to a fresh demo database.",
                     example = "10") @PathVariable long id) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require(SCOPE);
         find(caller, id);
-        if (count("select count(*) from list_items where parent_id = ?", id) > 0) {
-            throw new ApiConflictException("The item has child items; delete or move them first.");
+        if (queries.hasChildren(id)) {
+            throw new ConflictException("The item has child items; delete or move them first.");
         }
-        jdbc.update("delete from list_items where id = ?", id);
+        queries.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     private ItemView find(ApiCaller caller, long id) {
-        List<ItemView> found = jdbc.query("""
-                select i.id, i.list_id, i.code, i.name, i.parent_id from list_items i join lists l on l.id = i.list_id
-                where i.id = ? and l.company_id = ?
-                """, ITEM, id, caller.companyId());
-        if (found.isEmpty()) {
-            throw new ApiNotFoundException("List item " + id);
-        }
-        return found.get(0);
+        return queries.item(caller.companyId(), id).orElseThrow(() -> new NotFoundException("List item " + id));
     }
 
     private void requireList(ApiCaller caller, long listId) {
-        if (count("select count(*) from lists where id = ? and company_id = ?", listId, caller.companyId()) == 0) {
-            throw new ApiNotFoundException("List " + listId);
+        if (!queries.listExists(caller.companyId(), listId)) {
+            throw new NotFoundException("List " + listId);
         }
     }
 
@@ -315,22 +256,12 @@ class ListItemsController {
         if (parentId.equals(itemId)) {
             throw new BadApiRequestException("An item cannot be its own parent.");
         }
-        if (count("select count(*) from list_items where id = ? and list_id = ?", parentId, listId) == 0) {
+        if (!queries.isItemOf(listId, parentId)) {
             throw new BadApiRequestException("parentId must be an item of the same list.");
         }
         // No cycles: the new parent must not descend from the item itself.
-        Long ancestor = parentId;
-        for (int depth = 0; ancestor != null && itemId != null && depth < 1000; depth++) {
-            if (ancestor.equals(itemId)) {
-                throw new BadApiRequestException("parentId would make the item its own ancestor.");
-            }
-            List<Long> up = jdbc.queryForList("select parent_id from list_items where id = ?", Long.class, ancestor);
-            ancestor = up.isEmpty() ? null : up.get(0);
+        if (itemId != null && queries.isSelfOrAncestor(itemId, parentId)) {
+            throw new BadApiRequestException("parentId would make the item its own ancestor.");
         }
-    }
-
-    private long count(String sql, Object... args) {
-        Long count = jdbc.queryForObject(sql, Long.class, args);
-        return count == null ? 0 : count;
     }
 }

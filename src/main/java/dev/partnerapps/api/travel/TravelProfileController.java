@@ -1,12 +1,11 @@
 package dev.partnerapps.api.travel;
 
 import dev.partnerapps.api.ApiCaller;
-import dev.partnerapps.api.ApiNotFoundException;
+import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.api.BadApiRequestException;
+import dev.partnerapps.api.RequiresScopes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 import dev.partnerapps.api.ApiDocs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,10 +13,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,6 +36,12 @@ class TravelProfileController {
             @Schema(description = "Only with scope PASSV.") Passport passport,
             @Schema(description = "Only with scope TSAI.") Tsa tsa,
             @Schema(description = "Only with scope EMERG.") EmergencyContact emergencyContact) {
+
+        /** The profile as {@code caller} may see it: each sensitive part only with its scope. */
+        Profile shownTo(ApiCaller caller) {
+            return new Profile(name, email, caller.has("PASSV") ? passport : null, caller.has("TSAI") ? tsa : null,
+                    caller.has("EMERG") ? emergencyContact : null);
+        }
     }
 
     @Schema(name = "Passport", description = "Passport and visa (scope PASSV); a part not on file is null.")
@@ -71,16 +73,15 @@ class TravelProfileController {
             String relationship) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final TravelProfileQueries queries;
 
-    TravelProfileController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    TravelProfileController(TravelProfileQueries queries) {
+        this.queries = queries;
     }
 
     @Operation(operationId = "getTravelProfile",
             summary = "A user's travel profile", description = "`passport` appears only with scope PASSV, `tsa` "
-            + "only with TSAI, `emergencyContact` only with EMERG.",
-            security = @SecurityRequirement(name = ApiDocs.OAUTH2, scopes = "TRVPRF"))
+            + "only with TSAI, `emergencyContact` only with EMERG.")
     @ApiResponse(responseCode = "200", description = "The profile.", content = @Content(mediaType = ApiDocs.JSON,
             schema = @Schema(implementation = Profile.class), examples = {
                 @ExampleObject(name = "demo", summary = "With TRVPRF only", value = """
@@ -93,28 +94,17 @@ class TravelProfileController {
                         "phone":"+49 30 1234567","relationship":"Partner"}}""")}))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @RequiresScopes("TRVPRF")
     @GetMapping("/profiles")
-    Profile profile(Authentication authentication,
+    Profile profile(ApiCaller caller,
             // Required in the description; the method checks it itself so that its absence is a 400 problem.
             @Parameter(description = "The user's email.", required = true, example = "dev@acme-sandbox.example")
             @RequestParam(required = false) String email) {
-        ApiCaller caller = ApiCaller.of(authentication);
-        caller.require("TRVPRF");
         if (email == null || email.isBlank() || email.length() > 254) {
             throw new BadApiRequestException("Parameter 'email' is required.");
         }
-        List<Profile> found = jdbc.query("select * from travel_profiles where company_id = ? and email = ?",
-                (rs, i) -> new Profile(rs.getString("name"), rs.getString("email"),
-                        caller.has("PASSV") ? new Passport(rs.getString("passport_number"), rs.getString("passport_country"),
-                                rs.getObject("passport_expires", LocalDate.class), rs.getString("visa")) : null,
-                        caller.has("TSAI") ? new Tsa(rs.getString("tsa_known_traveler"), rs.getString("tsa_redress"),
-                                rs.getObject("tsa_date_of_birth", LocalDate.class)) : null,
-                        caller.has("EMERG") ? new EmergencyContact(rs.getString("emergency_name"),
-                                rs.getString("emergency_phone"), rs.getString("emergency_relationship")) : null),
-                caller.companyId(), email.strip().toLowerCase(Locale.ROOT));
-        if (found.isEmpty()) {
-            throw new ApiNotFoundException("Travel profile of " + email.strip());
-        }
-        return found.get(0);
+        return queries.profile(caller.companyId(), email)
+                .orElseThrow(() -> new NotFoundException("Travel profile of " + email.strip()))
+                .shownTo(caller);
     }
 }
