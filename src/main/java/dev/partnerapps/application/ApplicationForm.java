@@ -35,6 +35,11 @@ class ApplicationForm {
         return form;
     }
 
+    /** The form's content as the services take it; only once the form is valid. */
+    ApplicationDetails details() {
+        return new ApplicationDetails(name, description, active, RedirectUris.check(redirectUris).uris(), scopes);
+    }
+
     public String getName() {
         return name;
     }

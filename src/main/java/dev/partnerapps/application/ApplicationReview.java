@@ -7,14 +7,13 @@ import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Platform staff review applications before other companies may use them, and decide their
- * Visibility: Public only after approval, Private at any time.
+ * Visibility; which step is allowed when is {@link PartnerApplication}'s to decide.
  */
 @Service
 class ApplicationReview {
@@ -33,8 +32,6 @@ class ApplicationReview {
         this.events = events;
         this.clock = clock;
     }
-
-    enum Outcome { DONE, NOT_SUBMITTED, NOT_APPROVED, UNCHANGED }
 
     /** The review queue: submitted applications, the longest waiting first. */
     @Transactional(readOnly = true)
@@ -57,53 +54,44 @@ class ApplicationReview {
         return views.view(find(staff, key));
     }
 
+    /** @throws RefusedTransitionException unless the application is submitted */
     @Transactional
-    Outcome approve(PartnerUser staff, String key, String comment) {
+    void approve(PartnerUser staff, String key, String comment) {
         PartnerApplication app = find(staff, key);
-        if (app.getReviewState() != ReviewState.SUBMITTED) {
-            return Outcome.NOT_SUBMITTED;
-        }
-        app.approve(blankToNull(comment));
+        app.approve(comment);
         save(app, staff);
         events.publishEvent(new ApplicationApproved(app.getId(), app.getOwnerCompanyId(), app.getName(),
                 staff.asActor()));
-        return Outcome.DONE;
     }
 
+    /** @throws RefusedTransitionException unless the application is submitted */
     @Transactional
-    Outcome reject(PartnerUser staff, String key, String comment) {
+    void reject(PartnerUser staff, String key, String comment) {
         PartnerApplication app = find(staff, key);
-        if (app.getReviewState() != ReviewState.SUBMITTED) {
-            return Outcome.NOT_SUBMITTED;
-        }
-        app.reject(comment.strip());
-        // A rejected application is not for other companies, whatever it was before.
-        boolean wasPublic = app.getVisibility() == Visibility.PUBLIC;
-        app.changeVisibility(Visibility.PRIVATE);
+        boolean madePrivate = app.reject(comment);
         save(app, staff);
         events.publishEvent(new ApplicationRejected(app.getId(), app.getOwnerCompanyId(), app.getName(),
                 staff.asActor(), app.getReviewComment()));
-        if (wasPublic) {
+        if (madePrivate) {
             events.publishEvent(new VisibilityChanged(app.getId(), app.getOwnerCompanyId(), app.getName(),
                     staff.asActor(), Visibility.PRIVATE));
         }
-        return Outcome.DONE;
     }
 
+    /**
+     * Nothing happens when it already has that Visibility.
+     *
+     * @throws RefusedTransitionException for Public before approval
+     */
     @Transactional
-    Outcome changeVisibility(PartnerUser staff, String key, Visibility visibility) {
+    void changeVisibility(PartnerUser staff, String key, Visibility visibility) {
         PartnerApplication app = find(staff, key);
-        if (app.getVisibility() == visibility) {
-            return Outcome.UNCHANGED;
+        if (!app.changeVisibility(visibility)) {
+            return;
         }
-        if (visibility == Visibility.PUBLIC && app.getReviewState() != ReviewState.APPROVED) {
-            return Outcome.NOT_APPROVED;
-        }
-        app.changeVisibility(visibility);
         save(app, staff);
         events.publishEvent(new VisibilityChanged(app.getId(), app.getOwnerCompanyId(), app.getName(),
                 staff.asActor(), visibility));
-        return Outcome.DONE;
     }
 
     private void save(PartnerApplication app, PartnerUser staff) {
@@ -120,9 +108,5 @@ class ApplicationReview {
         if (!user.isPlatformStaff()) {
             throw new NotAllowedException("Platform Staff only");
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

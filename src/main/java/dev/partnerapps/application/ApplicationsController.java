@@ -4,9 +4,6 @@ import dev.partnerapps.company.PartnerUser;
 import dev.partnerapps.paging.Filters;
 import dev.partnerapps.paging.PageQuery;
 import jakarta.validation.Valid;
-import java.util.Optional;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,11 +25,20 @@ class ApplicationsController {
 
     private static final String LIST = "redirect:/admin/web-services/applications";
 
+    private final OwnApplications own;
     private final ApplicationRegistration registration;
+    private final ApplicationChanges changes;
+    private final SecretRotation rotation;
+    private final ApplicationFormValidator validator;
     private final ApiCatalog catalog;
 
-    ApplicationsController(ApplicationRegistration registration, ApiCatalog catalog) {
+    ApplicationsController(OwnApplications own, ApplicationRegistration registration, ApplicationChanges changes,
+            SecretRotation rotation, ApplicationFormValidator validator, ApiCatalog catalog) {
+        this.own = own;
         this.registration = registration;
+        this.changes = changes;
+        this.rotation = rotation;
+        this.validator = validator;
         this.catalog = catalog;
     }
 
@@ -54,7 +60,7 @@ class ApplicationsController {
             @RequestParam(required = false) String review, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
         PageQuery query = PageQuery.of(q, sort, dir, page, ApplicationSearch.SORT_NAMES, "name", true);
-        model.addAttribute("applications", registration.list(developer, Filters.yesNo(active),
+        model.addAttribute("applications", own.list(developer, Filters.yesNo(active),
                 Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review), query));
         model.addAttribute("filter", new ListFilter(query.search(), Filters.yesNo(active),
                 Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review)));
@@ -76,76 +82,81 @@ class ApplicationsController {
     @PostMapping
     String register(@AuthenticationPrincipal PartnerUser developer, @Valid @ModelAttribute("form") ApplicationForm form,
             BindingResult result, Model model) {
-        Optional<IssuedCredentials> issued;
-        try {
-            issued = registration.register(developer, form, result);
-        } catch (DataIntegrityViolationException e) {
-            // The same name was registered by someone else between our check and our insert.
-            result.rejectValue("name", "validation.application.name.taken");
-            issued = Optional.empty();
-        }
-        if (issued.isEmpty()) {
+        // Refused before any field is judged: the form's checks look up names in the caller's company.
+        OwnApplications.requireDeveloper(developer);
+        validator.validate(form, result, ApplicationFormValidator.Target.newApplication(developer.getCompanyId()));
+        if (result.hasErrors()) {
             return "admin/applications/form";
         }
-        model.addAttribute("credentials", issued.get());
+        try {
+            model.addAttribute("credentials", registration.register(developer, form.details()));
+        } catch (NameTakenException e) {
+            result.rejectValue("name", "validation.application.name.taken");
+            return "admin/applications/form";
+        }
         model.addAttribute("registered", true);
         return "admin/applications/credentials";
     }
 
     @GetMapping("/{key}")
     String modifyForm(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key, Model model) {
-        ApplicationView app = registration.get(developer, key);
+        ApplicationView app = own.get(developer, key);
         model.addAttribute("form", ApplicationForm.of(app));
-        model.addAttribute("app", app);
-        model.addAttribute("canSubmit", ApplicationRegistration.canSubmit(app.reviewState()));
-        return "admin/applications/form";
+        return showModifyForm(app, model);
     }
 
     @PostMapping("/{key}")
     String modify(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key,
             @Valid @ModelAttribute("form") ApplicationForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        boolean saved;
-        try {
-            saved = registration.modify(developer, key, form, result);
-        } catch (ObjectOptimisticLockingFailureException e) {
-            result.reject("validation.application.stale");
-            saved = false;
-        } catch (DataIntegrityViolationException e) {
-            result.rejectValue("name", "validation.application.name.taken");
-            saved = false;
+        ApplicationView app = own.get(developer, key);
+        validator.validate(form, result, ApplicationFormValidator.Target.existing(app));
+        if (result.hasErrors()) {
+            return showModifyForm(app, model);
         }
-        if (!saved) {
-            ApplicationView app = registration.get(developer, key);
-            model.addAttribute("app", app);
-            model.addAttribute("canSubmit", ApplicationRegistration.canSubmit(app.reviewState()));
-            return "admin/applications/form";
+        try {
+            changes.modify(developer, key, form.details(), form.getVersion());
+        } catch (StaleApplicationException e) {
+            result.reject("validation.application.stale");
+            return showModifyForm(own.get(developer, key), model);
+        } catch (NameTakenException e) {
+            result.rejectValue("name", "validation.application.name.taken");
+            return showModifyForm(own.get(developer, key), model);
         }
         redirect.addFlashAttribute("flash", "flash.application.saved");
         redirect.addFlashAttribute("flashArg", form.getName());
         return LIST;
     }
 
+    private static String showModifyForm(ApplicationView app, Model model) {
+        model.addAttribute("app", app);
+        model.addAttribute("canSubmit", PartnerApplication.canBeSubmittedFrom(app.reviewState()));
+        return "admin/applications/form";
+    }
+
     @PostMapping("/{key}/submit")
     String submitForReview(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key,
             RedirectAttributes redirect) {
-        String name = registration.get(developer, key).name();
-        boolean submitted = registration.submitForReview(developer, key);
-        redirect.addFlashAttribute(submitted ? "flash" : "flashError",
-                submitted ? "flash.application.submitted" : "flash.application.notSubmittable");
+        String name = own.get(developer, key).name();
+        try {
+            changes.submitForReview(developer, key);
+            redirect.addFlashAttribute("flash", "flash.application.submitted");
+        } catch (RefusedTransitionException e) {
+            redirect.addFlashAttribute("flashError", "flash.application.notSubmittable");
+        }
         redirect.addFlashAttribute("flashArg", name);
         return "redirect:/admin/web-services/applications/" + key;
     }
 
     @GetMapping("/{key}/new-secret")
     String confirmNewSecret(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key, Model model) {
-        model.addAttribute("app", registration.get(developer, key));
+        model.addAttribute("app", own.get(developer, key));
         return "admin/applications/new-secret";
     }
 
     @PostMapping("/{key}/new-secret")
     String newSecret(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key, Model model) {
-        model.addAttribute("credentials", registration.newSecret(developer, key));
+        model.addAttribute("credentials", rotation.newSecret(developer, key));
         model.addAttribute("registered", false);
         return "admin/applications/credentials";
     }

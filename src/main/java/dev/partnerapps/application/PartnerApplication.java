@@ -14,15 +14,24 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+/**
+ * A partner application, and the one place its review and Visibility rules live
+ * (docs/product.md section 3): each step checks the state it starts from and refuses the
+ * illegal ones with {@link RefusedTransitionException}, changing nothing.
+ */
 @Entity
 @Table(name = "partner_applications")
 class PartnerApplication {
+
+    /** Changes that alter what an approved application asks of other companies: they need a new review. */
+    static final Set<String> REVIEWED_FIELDS = Set.of("APIs Used", "Redirect URIs");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -105,14 +114,68 @@ class PartnerApplication {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 
-    void describe(String name, String description, boolean active, List<String> redirectUris, Set<String> scopes) {
-        this.name = name.strip();
-        this.nameKey = nameKey(name);
-        this.description = description == null ? "" : description.strip();
-        this.active = active;
-        this.redirectUris = String.join("\n", redirectUris);
+    /** The first description of a new application (it starts Private and not submitted). */
+    void describe(ApplicationDetails details) {
+        this.name = details.name().strip();
+        this.nameKey = nameKey(details.name());
+        this.description = details.description() == null ? "" : details.description().strip();
+        this.active = details.active();
+        this.redirectUris = String.join("\n", details.redirectUris());
         this.scopes.clear();
-        this.scopes.addAll(scopes);
+        this.scopes.addAll(details.scopes());
+    }
+
+    /** What a save of the Modify form did: the fields that changed, as the form labels them. */
+    record Modification(List<String> changes, boolean sentBackToReview) {
+
+        boolean changedAnything() {
+            return !changes.isEmpty();
+        }
+    }
+
+    /**
+     * The owner's Modify form, filled in at {@code basedOnVersion}. Other companies must never
+     * silently receive new scopes or redirect targets: an approved application that changes
+     * them goes back to review and is Private until approved again.
+     *
+     * @throws StaleApplicationException when someone else saved a newer version meanwhile
+     */
+    Modification modify(ApplicationDetails details, Long basedOnVersion) {
+        if (basedOnVersion == null || basedOnVersion != version) {
+            throw new StaleApplicationException(key);
+        }
+        List<String> changes = changesTo(details);
+        if (changes.isEmpty()) {
+            return new Modification(changes, false);
+        }
+        describe(details);
+        boolean sentBackToReview = reviewState == ReviewState.APPROVED
+                && changes.stream().anyMatch(REVIEWED_FIELDS::contains);
+        if (sentBackToReview) {
+            reviewState = ReviewState.SUBMITTED;
+            visibility = Visibility.PRIVATE;
+        }
+        return new Modification(changes, sentBackToReview);
+    }
+
+    private List<String> changesTo(ApplicationDetails details) {
+        List<String> changes = new ArrayList<>();
+        if (!name.equals(details.name().strip())) {
+            changes.add("Name");
+        }
+        if (!description.equals(details.description())) {
+            changes.add("Description");
+        }
+        if (active != details.active()) {
+            changes.add("Active");
+        }
+        if (!getRedirectUris().equals(details.redirectUris())) {
+            changes.add("Redirect URIs");
+        }
+        if (!getScopes().equals(new HashSet<>(details.scopes()))) {
+            changes.add("APIs Used");
+        }
+        return changes;
     }
 
     void touched(Instant now, String actorEmail) {
@@ -125,23 +188,64 @@ class PartnerApplication {
         this.secretCreatedAt = now;
     }
 
+    /** Whether the owner may submit an application in this state: before the first review and after a rejection. */
+    static boolean canBeSubmittedFrom(ReviewState state) {
+        return state == ReviewState.NOT_SUBMITTED || state == ReviewState.REJECTED;
+    }
+
     /** The owner asks platform staff to review the application. */
     void submitForReview() {
+        if (!canBeSubmittedFrom(reviewState)) {
+            throw new RefusedTransitionException(key, RefusedTransitionException.Reason.NOT_SUBMITTABLE);
+        }
         reviewState = ReviewState.SUBMITTED;
     }
 
+    /** Staff approve a submitted application; a blank comment is no comment. It stays Private until staff make it Public. */
     void approve(String comment) {
+        requireSubmitted();
         reviewState = ReviewState.APPROVED;
-        reviewComment = comment;
+        reviewComment = comment == null || comment.isBlank() ? null : comment.strip();
     }
 
-    void reject(String comment) {
+    /**
+     * Staff reject a submitted application, saying why. A rejected application is not for other
+     * companies, whatever it was before: it becomes Private.
+     *
+     * @return whether that took it from Public to Private
+     */
+    boolean reject(String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new IllegalArgumentException("A rejection says why");
+        }
+        requireSubmitted();
         reviewState = ReviewState.REJECTED;
-        reviewComment = comment;
+        reviewComment = comment.strip();
+        boolean wasPublic = visibility == Visibility.PUBLIC;
+        visibility = Visibility.PRIVATE;
+        return wasPublic;
     }
 
-    void changeVisibility(Visibility visibility) {
+    /**
+     * Staff make the application Public (only once approved) or Private (at any time).
+     *
+     * @return false when it already was
+     */
+    boolean changeVisibility(Visibility visibility) {
+        if (this.visibility == visibility) {
+            return false;
+        }
+        if (visibility == Visibility.PUBLIC && reviewState != ReviewState.APPROVED) {
+            throw new RefusedTransitionException(key, RefusedTransitionException.Reason.NOT_APPROVED);
+        }
         this.visibility = visibility;
+        return true;
+    }
+
+    private void requireSubmitted() {
+        if (reviewState != ReviewState.SUBMITTED) {
+            throw new RefusedTransitionException(key, RefusedTransitionException.Reason.NOT_SUBMITTED);
+        }
     }
 
     Long getId() {

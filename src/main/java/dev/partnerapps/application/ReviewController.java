@@ -65,7 +65,7 @@ class ReviewController {
         if (comment.length() > MAX_COMMENT) {
             return refused(redirect, key, "flash.review.commentTooLong");
         }
-        return outcome(redirect, key, review.approve(staff, key, comment), "flash.review.approved");
+        return decided(redirect, key, () -> review.approve(staff, key, comment), "flash.review.approved");
     }
 
     @PostMapping("/{key}/reject")
@@ -77,25 +77,28 @@ class ReviewController {
         if (comment.length() > MAX_COMMENT) {
             return refused(redirect, key, "flash.review.commentTooLong");
         }
-        return outcome(redirect, key, review.reject(staff, key, comment), "flash.review.rejected");
+        return decided(redirect, key, () -> review.reject(staff, key, comment), "flash.review.rejected");
     }
 
     @PostMapping("/{key}/visibility")
     String visibility(@AuthenticationPrincipal PartnerUser staff, @PathVariable String key,
             @RequestParam Visibility visibility, RedirectAttributes redirect) {
-        return outcome(redirect, key, review.changeVisibility(staff, key, visibility),
+        return decided(redirect, key, () -> review.changeVisibility(staff, key, visibility),
                 visibility == Visibility.PUBLIC ? "flash.review.public" : "flash.review.private");
     }
 
-    private String outcome(RedirectAttributes redirect, String key, ApplicationReview.Outcome outcome, String doneKey) {
-        return switch (outcome) {
-            case DONE, UNCHANGED -> {
-                redirect.addFlashAttribute("flash", doneKey);
-                yield "redirect:/admin/web-services/reviews/" + key;
-            }
-            case NOT_SUBMITTED -> refused(redirect, key, "flash.review.notSubmitted");
-            case NOT_APPROVED -> refused(redirect, key, "flash.review.notApproved");
-        };
+    /** Runs a staff decision; a step the application's state does not allow comes back as a flash error. */
+    private static String decided(RedirectAttributes redirect, String key, Runnable decision, String doneKey) {
+        try {
+            decision.run();
+        } catch (RefusedTransitionException e) {
+            return refused(redirect, key, switch (e.reason()) {
+                case NOT_SUBMITTED, NOT_SUBMITTABLE -> "flash.review.notSubmitted";
+                case NOT_APPROVED -> "flash.review.notApproved";
+            });
+        }
+        redirect.addFlashAttribute("flash", doneKey);
+        return "redirect:/admin/web-services/reviews/" + key;
     }
 
     private static String refused(RedirectAttributes redirect, String key, String messageKey) {

@@ -331,6 +331,29 @@ class ApplicationRegistrationTests {
     }
 
     @Test
+    void aStaleFormIsOnlyToldItIsStaleWhateverElseIsWrongWithIt() throws Exception {
+        Registered app = register(ACME_DEVELOPER, uniqueName(), "LIST");
+        mvc.perform(form(post(APPLICATIONS + "/{key}", app.key()), uniqueName(), "LIST").param("version", "0")
+                        .with(as(ACME_DEVELOPER)))
+                .andExpect(redirectedUrl(APPLICATIONS));
+        mvc.perform(form(post(APPLICATIONS + "/{key}", app.key()), uniqueName(), "QUICKX").param("version", "0")
+                        .with(as(ACME_DEVELOPER)))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeErrorCount("form", 1))
+                .andExpect(content().string(containsString("Someone else changed this application")));
+    }
+
+    @Test
+    void aTakenNameIsReportedTogetherWithTheOtherMistakes() throws Exception {
+        String name = uniqueName();
+        register(ACME_DEVELOPER, name, "LIST");
+        mvc.perform(form(post(APPLICATIONS), name, "QUICKX").with(as(ACME_DEVELOPER)))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "name", "validation.application.name.taken"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "scopes", "validation.application.scopes.requires"));
+    }
+
+    @Test
     void anotherCompanysApplicationIsNotFoundByKeyOrIdAndNothingChanges() throws Exception {
         Registered app = register(ACME_DEVELOPER, uniqueName(), "LIST");
         Map<String, Object> before = row(app.key());
