@@ -1,5 +1,6 @@
 package dev.partnerapps.authserver;
 
+import dev.partnerapps.application.Sha256;
 import dev.partnerapps.company.PartnerUser;
 import java.security.Principal;
 import java.sql.ResultSet;
@@ -192,7 +193,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
         if (!StringUtils.hasText(token) || token.length() > 4096) {
             return null;
         }
-        return byColumn("refresh_hash", Digests.sha256(token));
+        return byColumn("refresh_hash", Sha256.hex(token));
     }
 
     @Override
@@ -206,7 +207,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
         if (!StringUtils.hasText(token) || token.length() > 4096) {
             return null;
         }
-        String digest = Digests.sha256(token);
+        String digest = Sha256.hex(token);
         if (tokenType == null) {
             OAuth2Authorization found = byColumn("state_hash", digest);
             found = found != null ? found : byColumn("code_hash", digest);
@@ -362,7 +363,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
         }
 
         private static String digestOf(String value) {
-            return value.startsWith(DIGEST) ? value.substring(DIGEST.length()) : Digests.sha256(value);
+            return value.startsWith(DIGEST) ? value.substring(DIGEST.length()) : Sha256.hex(value);
         }
 
         private static Timestamp timestamp(Instant instant) {
