@@ -119,7 +119,8 @@ class AuthorizationServerConfig {
                             .consentPage("/oauth2/consent")
                             .authorizationRequestConverters(replace(OAuth2AuthorizationCodeRequestAuthenticationConverter.class,
                                     converter -> ExactRedirectUri.checking(
-                                            DefaultScopes.authorizationRequest(converter, clients), clients)))
+                                            DefaultScopes.authorizationRequest(AuthorizationRequestLimits.checking(converter), clients),
+                                            clients)))
                             .authenticationProviders(providers -> providers.forEach(provider -> {
                                 if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
                                     request.setAuthenticationValidator(
