@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -87,7 +86,7 @@ class AuthorizationServerConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, PartnerClients clients,
-            PartnerAuthorizationService authorizations, OAuth2AuthorizationConsentService consents,
+            GrantStore authorizations, OAuth2AuthorizationConsentService consents,
             OAuth2TokenGenerator<?> tokenGenerator, ClientSecrets secrets, TokenIntrospection introspection,
             TokenRevocation revocation, TokenPolicy policy, SecurityContextRepository securityContextRepository,
             AuthorizationServerSettings settings, TokenMetrics metrics, ClientThrottle throttle) throws Exception {
@@ -262,13 +261,6 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    PartnerAuthorizationService partnerAuthorizationService(JdbcTemplate jdbc, PartnerClients clients,
-            UserDetailsService users, ChangeEpoch epoch,
-            org.springframework.transaction.PlatformTransactionManager transactionManager) {
-        return new PartnerAuthorizationService(jdbc, clients, users, epoch, transactionManager);
-    }
-
-    @Bean
     OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, PartnerClients clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
     }
@@ -308,17 +300,5 @@ class AuthorizationServerConfig {
                 : JwtValidators.createDefault();
         decoder.setJwtValidator(validator);
         return decoder;
-    }
-
-    @Bean
-    TokenIntrospection tokenIntrospection(AccessTokens accessTokens, PartnerAuthorizationService grants,
-            TokenPolicy policy) {
-        return new TokenIntrospection(accessTokens, grants, policy);
-    }
-
-    @Bean
-    TokenRevocation tokenRevocation(AccessTokens accessTokens, PartnerAuthorizationService grants,
-            io.micrometer.core.instrument.MeterRegistry meters) {
-        return new TokenRevocation(accessTokens, grants, meters);
     }
 }
