@@ -2,8 +2,9 @@ package dev.partnerapps.authserver;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.partnerapps.application.ApiCatalog;
-import dev.partnerapps.application.ApplicationDirectory;
 import dev.partnerapps.application.ClientSecrets;
 import dev.partnerapps.company.PartnerUser;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -199,7 +201,7 @@ class AuthorizationServerConfig {
 
     /** Replaces the converter of the given type by a wrapper around it. */
     private static Consumer<List<AuthenticationConverter>> replace(Class<?> type,
-            java.util.function.Function<AuthenticationConverter, AuthenticationConverter> wrapper) {
+            Function<AuthenticationConverter, AuthenticationConverter> wrapper) {
         return converters -> {
             List<AuthenticationConverter> replaced = new ArrayList<>();
             for (AuthenticationConverter converter : converters) {
@@ -250,21 +252,11 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    PartnerClients partnerClients(ApplicationDirectory applications, ChangeEpoch epoch, OAuthProperties properties) {
-        return new PartnerClients(applications, epoch, properties);
-    }
-
-    @Bean
-    ClientThrottle clientThrottle(javax.sql.DataSource dataSource, ChangeEpoch epoch, PartnerClients clients,
-            io.micrometer.core.instrument.MeterRegistry meters, ClientThrottleProperties properties) {
-        return new ClientThrottle(ClientThrottle.bucketsFor(dataSource, epoch), clients, meters, properties);
-    }
-
-    @Bean
     OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, PartnerClients clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
     }
 
+    /** Built here rather than a component: its start makes the first key and checks the master key. */
     @Bean
     SigningKeys signingKeys(JdbcTemplate jdbc, OAuthProperties properties, ChangeEpoch epoch, Clock clock) {
         SigningKeys keys = new SigningKeys(jdbc, MasterKey.of(properties), epoch, clock, properties.accessTokenTtl());
@@ -274,7 +266,7 @@ class AuthorizationServerConfig {
 
     /** The JWKS endpoint publishes the public halves of every published key. */
     @Bean
-    com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> jwkSource(SigningKeys keys) {
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
         return (selector, context) -> selector.select(new JWKSet(new ArrayList<JWK>(keys.publicKeys())));
     }
 
@@ -284,11 +276,6 @@ class AuthorizationServerConfig {
         JwtGenerator jwtGenerator = new JwtGenerator(encoder);
         jwtGenerator.setJwtCustomizer(claims);
         return new DelegatingOAuth2TokenGenerator(jwtGenerator, new OAuth2RefreshTokenGenerator());
-    }
-
-    @Bean
-    AccessTokenClaims accessTokenClaims(TokenPolicy policy, PartnerClients clients, SigningKeys keys) {
-        return new AccessTokenClaims(policy, clients, keys);
     }
 
     /** Verifies our own access tokens: ES256 by one of our keys, in time, and our issuer when one is set. */
