@@ -1,8 +1,6 @@
 package dev.partnerapps.application;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.springframework.stereotype.Component;
@@ -40,7 +38,7 @@ public class ClientSecrets {
 
     /** The stored form of a Secret. */
     public String hash(CharSequence secret) {
-        return PREFIX + base64.encodeToString(sha256(secret));
+        return PREFIX + base64.encodeToString(Sha256.of(secret));
     }
 
     /** Whether {@code secret} is the one {@code storedHash} was made from, in constant time. */
@@ -54,20 +52,12 @@ public class ClientSecrets {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(expected, sha256(secret));
+        return MessageDigest.isEqual(expected, Sha256.of(secret));
     }
 
     private byte[] bytes(int count) {
         byte[] bytes = new byte[count];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    private static byte[] sha256(CharSequence value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

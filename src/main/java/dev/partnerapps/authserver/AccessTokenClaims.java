@@ -16,12 +16,14 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.stereotype.Component;
 
 /**
  * The one place every access token passes, whatever the grant: decides the company the token
  * is for, refuses it unless the application may act for that company right now (docs/product.md
  * section 5), and writes the claims the platform APIs rely on.
  */
+@Component
 class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     static final String COMPANY = "company";

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -164,7 +165,7 @@ public class AccessTokens {
         if (scope instanceof Collection<?> values) {
             values.forEach(v -> scopes.add(String.valueOf(v)));
         } else if (scope instanceof String text && !text.isBlank()) {
-            scopes.addAll(java.util.List.of(text.split(" ")));
+            scopes.addAll(List.of(text.split(" ")));
         }
         return Set.copyOf(scopes);
     }

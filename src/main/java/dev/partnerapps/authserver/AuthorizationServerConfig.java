@@ -2,8 +2,9 @@ package dev.partnerapps.authserver;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.partnerapps.application.ApiCatalog;
-import dev.partnerapps.application.ApplicationDirectory;
 import dev.partnerapps.application.ClientSecrets;
 import dev.partnerapps.company.PartnerUser;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -87,7 +88,7 @@ class AuthorizationServerConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, PartnerClients clients,
-            PartnerAuthorizationService authorizations, OAuth2AuthorizationConsentService consents,
+            GrantStore authorizations, OAuth2AuthorizationConsentService consents,
             OAuth2TokenGenerator<?> tokenGenerator, ClientSecrets secrets, TokenIntrospection introspection,
             TokenRevocation revocation, TokenPolicy policy, SecurityContextRepository securityContextRepository,
             AuthorizationServerSettings settings, TokenMetrics metrics, ClientThrottle throttle) throws Exception {
@@ -119,7 +120,8 @@ class AuthorizationServerConfig {
                             .consentPage("/oauth2/consent")
                             .authorizationRequestConverters(replace(OAuth2AuthorizationCodeRequestAuthenticationConverter.class,
                                     converter -> ExactRedirectUri.checking(
-                                            DefaultScopes.authorizationRequest(converter, clients), clients)))
+                                            DefaultScopes.authorizationRequest(AuthorizationRequestLimits.checking(converter), clients),
+                                            clients)))
                             .authenticationProviders(providers -> providers.forEach(provider -> {
                                 if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
                                     request.setAuthenticationValidator(
@@ -199,7 +201,7 @@ class AuthorizationServerConfig {
 
     /** Replaces the converter of the given type by a wrapper around it. */
     private static Consumer<List<AuthenticationConverter>> replace(Class<?> type,
-            java.util.function.Function<AuthenticationConverter, AuthenticationConverter> wrapper) {
+            Function<AuthenticationConverter, AuthenticationConverter> wrapper) {
         return converters -> {
             List<AuthenticationConverter> replaced = new ArrayList<>();
             for (AuthenticationConverter converter : converters) {
@@ -250,28 +252,11 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    PartnerClients partnerClients(ApplicationDirectory applications, ChangeEpoch epoch, OAuthProperties properties) {
-        return new PartnerClients(applications, epoch, properties);
-    }
-
-    @Bean
-    ClientThrottle clientThrottle(javax.sql.DataSource dataSource, ChangeEpoch epoch, PartnerClients clients,
-            io.micrometer.core.instrument.MeterRegistry meters, ClientThrottleProperties properties) {
-        return new ClientThrottle(ClientThrottle.bucketsFor(dataSource, epoch), clients, meters, properties);
-    }
-
-    @Bean
-    PartnerAuthorizationService partnerAuthorizationService(JdbcTemplate jdbc, PartnerClients clients,
-            UserDetailsService users, ChangeEpoch epoch,
-            org.springframework.transaction.PlatformTransactionManager transactionManager) {
-        return new PartnerAuthorizationService(jdbc, clients, users, epoch, transactionManager);
-    }
-
-    @Bean
     OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, PartnerClients clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
     }
 
+    /** Built here rather than a component: its start makes the first key and checks the master key. */
     @Bean
     SigningKeys signingKeys(JdbcTemplate jdbc, OAuthProperties properties, ChangeEpoch epoch, Clock clock) {
         SigningKeys keys = new SigningKeys(jdbc, MasterKey.of(properties), epoch, clock, properties.accessTokenTtl());
@@ -281,7 +266,7 @@ class AuthorizationServerConfig {
 
     /** The JWKS endpoint publishes the public halves of every published key. */
     @Bean
-    com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> jwkSource(SigningKeys keys) {
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
         return (selector, context) -> selector.select(new JWKSet(new ArrayList<JWK>(keys.publicKeys())));
     }
 
@@ -293,11 +278,6 @@ class AuthorizationServerConfig {
         return new DelegatingOAuth2TokenGenerator(jwtGenerator, new OAuth2RefreshTokenGenerator());
     }
 
-    @Bean
-    AccessTokenClaims accessTokenClaims(TokenPolicy policy, PartnerClients clients, SigningKeys keys) {
-        return new AccessTokenClaims(policy, clients, keys);
-    }
-
     /** Verifies our own access tokens: ES256 by one of our keys, in time, and our issuer when one is set. */
     @Bean
     JwtDecoder accessTokenDecoder(SigningKeys keys, OAuthProperties properties) {
@@ -307,17 +287,5 @@ class AuthorizationServerConfig {
                 : JwtValidators.createDefault();
         decoder.setJwtValidator(validator);
         return decoder;
-    }
-
-    @Bean
-    TokenIntrospection tokenIntrospection(AccessTokens accessTokens, PartnerAuthorizationService grants,
-            TokenPolicy policy) {
-        return new TokenIntrospection(accessTokens, grants, policy);
-    }
-
-    @Bean
-    TokenRevocation tokenRevocation(AccessTokens accessTokens, PartnerAuthorizationService grants,
-            io.micrometer.core.instrument.MeterRegistry meters) {
-        return new TokenRevocation(accessTokens, grants, meters);
     }
 }

@@ -3,11 +3,15 @@ package dev.partnerapps.authserver;
 import dev.partnerapps.company.ClientAddress;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +20,7 @@ import javax.sql.DataSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.stereotype.Component;
 
 /**
  * Limits failed client authentication per client address and per Key, and optionally successful
@@ -29,6 +34,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
  * requests are not slowed. Another instance learns of the block at the first failure it sees for
  * the same address or Key, so several instances add at most one attempt each per block.
  */
+@Component
 class ClientThrottle {
 
     static final String THROTTLED = "partnerapps.throttled.requests";
@@ -39,13 +45,17 @@ class ClientThrottle {
     private final Bandwidth perAddress;
     private final Bandwidth perKey;
     private final Bandwidth ceiling;
-    /** Address or Key → System.nanoTime() at which its block ends. */
-    private final Map<String, Long> blockedUntil = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final TimeMeter time;
+    /** Address or Key → when its block ends. */
+    private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
     private final Map<String, Bucket> ceilings = new ConcurrentHashMap<>();
 
-    ClientThrottle(FailureBuckets buckets, PartnerClients clients, MeterRegistry meters,
-            ClientThrottleProperties properties) {
-        this.buckets = buckets;
+    ClientThrottle(DataSource dataSource, ChangeEpoch epoch, PartnerClients clients, MeterRegistry meters,
+            ClientThrottleProperties properties, Clock clock) {
+        this.clock = clock;
+        this.time = FailureBuckets.timeOf(clock);
+        this.buckets = bucketsFor(dataSource, epoch, time);
         this.clients = clients;
         this.meters = meters;
         this.perAddress = evenlyRefilled(properties.failuresPerAddress(), properties.failurePeriod());
@@ -55,9 +65,9 @@ class ClientThrottle {
     }
 
     /** Buckets in the database on PostgreSQL (several instances), in memory on H2 (one instance). */
-    static FailureBuckets bucketsFor(DataSource dataSource, ChangeEpoch epoch) {
-        return epoch.postgresql() ? FailureBuckets.inDatabase(dataSource, epoch::databaseUnreachable)
-                : FailureBuckets.inMemory();
+    private static FailureBuckets bucketsFor(DataSource dataSource, ChangeEpoch epoch, TimeMeter time) {
+        return epoch.postgresql() ? FailureBuckets.inDatabase(dataSource, epoch::databaseUnreachable, time)
+                : FailureBuckets.inMemory(time);
     }
 
     /** How long this request must wait, if its address or Key is blocked; nothing is spent. */
@@ -107,7 +117,7 @@ class ClientThrottle {
         if (ceiling == null) {
             return Optional.empty();
         }
-        Bucket bucket = ceilings.computeIfAbsent(key, k -> Bucket.builder().addLimit(ceiling).build());
+        Bucket bucket = ceilings.computeIfAbsent(key, k -> Bucket.builder().addLimit(ceiling).withCustomTimePrecision(time).build());
         Duration wait = FailureBuckets.waitOf(bucket.tryConsumeAndReturnRemaining(1));
         if (wait.isZero()) {
             return Optional.empty();
@@ -118,8 +128,8 @@ class ClientThrottle {
 
     @Scheduled(fixedDelayString = "${partnerapps.throttling.clients.cleanup-interval:PT1M}", initialDelay = 60_000)
     void forgetWhatRefilled() {
-        long now = System.nanoTime();
-        blockedUntil.values().removeIf(until -> until - now <= 0);
+        Instant now = clock.instant();
+        blockedUntil.values().removeIf(until -> !until.isAfter(now));
         if (ceiling != null) {
             ceilings.values().removeIf(bucket -> bucket.getAvailableTokens() >= ceiling.getCapacity());
         }
@@ -127,22 +137,21 @@ class ClientThrottle {
     }
 
     private Optional<Duration> remaining(String id) {
-        Long until = blockedUntil.get(id);
+        Instant until = blockedUntil.get(id);
         if (until == null) {
             return Optional.empty();
         }
-        long left = until - System.nanoTime();
-        if (left <= 0) {
+        Duration left = Duration.between(clock.instant(), until);
+        if (left.isNegative() || left.isZero()) {
             blockedUntil.remove(id, until);
             return Optional.empty();
         }
-        return Optional.of(Duration.ofNanos(left));
+        return Optional.of(left);
     }
 
     private void block(String id, Duration wait) {
         if (!wait.isZero()) {
-            long until = System.nanoTime() + wait.toNanos();
-            blockedUntil.merge(id, until, Math::max);
+            blockedUntil.merge(id, clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
         }
     }
 
@@ -169,7 +178,7 @@ class ClientThrottle {
             try {
                 String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
-                key = java.net.URLDecoder.decode(colon < 0 ? decoded : decoded.substring(0, colon), StandardCharsets.UTF_8);
+                key = URLDecoder.decode(colon < 0 ? decoded : decoded.substring(0, colon), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 return null;
             }

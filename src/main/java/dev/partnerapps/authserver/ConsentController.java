@@ -4,11 +4,13 @@ import dev.partnerapps.application.ApiCatalog;
 import dev.partnerapps.application.OAuthClient;
 import dev.partnerapps.company.CompanyInfo;
 import dev.partnerapps.company.PartnerUser;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
@@ -17,7 +19,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The consent page of the authorization code flow: which application, whose, and what it asks
@@ -47,9 +48,16 @@ class ConsentController {
     String consent(@AuthenticationPrincipal PartnerUser user,
             @RequestParam(OAuth2ParameterNames.CLIENT_ID) String clientId,
             @RequestParam(name = OAuth2ParameterNames.SCOPE, defaultValue = "") String scope,
-            @RequestParam(OAuth2ParameterNames.STATE) String state, Model model) {
-        OAuthClient app = clients.applicationByKey(clientId).filter(OAuthClient::active)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+            @RequestParam(OAuth2ParameterNames.STATE) String state, Model model, HttpServletResponse response)
+            throws IOException {
+        Optional<OAuthClient> found = clients.applicationByKey(clientId).filter(OAuthClient::active);
+        if (found.isEmpty()) {
+            // Not a refusal of the domain but a request the authorization endpoint never sends: the
+            // plain 400 page, rendered by the container as for any other error status.
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return null;
+        }
+        OAuthClient app = found.get();
         Set<String> granted = new LinkedHashSet<>();
         OAuth2AuthorizationConsent previous = consents.findById(String.valueOf(app.id()), user.getUsername());
         if (previous != null) {

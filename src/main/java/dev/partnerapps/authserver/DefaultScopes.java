@@ -17,9 +17,6 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  */
 final class DefaultScopes {
 
-    static final int MAX_STATE = 1000;
-    static final int MAX_QUERY = 3000;
-
     private DefaultScopes() {
     }
 
@@ -39,15 +36,6 @@ final class DefaultScopes {
     static AuthenticationConverter authorizationRequest(AuthenticationConverter delegate,
             RegisteredClientRepository clients) {
         return (HttpServletRequest request) -> {
-            // Everything the client sends is stored with the grant: refuse what cannot be stored.
-            String state = request.getParameter("state");
-            String query = request.getQueryString();
-            if ((state != null && state.length() > MAX_STATE) || (query != null && query.length() > MAX_QUERY)) {
-                throw new org.springframework.security.oauth2.server.authorization.authentication
-                        .OAuth2AuthorizationCodeRequestAuthenticationException(
-                                new org.springframework.security.oauth2.core.OAuth2Error("invalid_request",
-                                        "The state or the request is too long.", null), null);
-            }
             Authentication converted = delegate.convert(request);
             if (converted instanceof OAuth2AuthorizationCodeRequestAuthenticationToken token
                     && token.getScopes().isEmpty() && request.getParameter("request_uri") == null) {

@@ -18,26 +18,26 @@ class ExpiredGrantsCleanup {
     /** An authorization request that never got a code, or a code never exchanged, is dropped after this. */
     private static final Duration ABANDONED = Duration.ofDays(1);
 
+    private final GrantDeletions grants;
+    private final RefreshPolicy refresh;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ExpiredGrantsCleanup(JdbcTemplate jdbc, Clock clock) {
+    ExpiredGrantsCleanup(GrantDeletions grants, RefreshPolicy refresh, JdbcTemplate jdbc, Clock clock) {
+        this.grants = grants;
+        this.refresh = refresh;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
     void deleteExpired() {
-        Timestamp now = Timestamp.from(Instant.now(clock));
-        Timestamp abandoned = Timestamp.from(Instant.now(clock).minus(ABANDONED));
-        int grants = jdbc.update("""
-                delete from oauth_authorizations
-                where refresh_expires_at < ? or (refresh_hash is null and created_at < ?)
-                """, now, abandoned);
-        int replaced = jdbc.update("delete from oauth_replaced_refresh_tokens where expires_at < ?", now);
-        int revoked = jdbc.update("delete from oauth_revoked_access_tokens where expires_at < ?", now);
-        if (grants + replaced + revoked > 0) {
-            log.info("Deleted {} expired grants, {} replaced refresh tokens, {} revocations", grants, replaced, revoked);
+        Instant now = clock.instant();
+        int expired = grants.expired(now, now.minus(ABANDONED));
+        int replaced = refresh.forgetExpired(now);
+        int revoked = jdbc.update("delete from oauth_revoked_access_tokens where expires_at < ?", Timestamp.from(now));
+        if (expired + replaced + revoked > 0) {
+            log.info("Deleted {} expired grants, {} replaced refresh tokens, {} revocations", expired, replaced, revoked);
         }
     }
 }

@@ -4,12 +4,14 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,12 +35,30 @@ abstract class FailureBuckets {
     abstract void forgetFull();
 
     /** {@code unreachable}: whether the database is known to be away right now, so not worth a 2 s wait. */
-    static FailureBuckets inDatabase(DataSource dataSource, BooleanSupplier unreachable) {
-        return new InDatabase(dataSource, unreachable);
+    static FailureBuckets inDatabase(DataSource dataSource, BooleanSupplier unreachable, TimeMeter time) {
+        return new InDatabase(dataSource, unreachable, time);
     }
 
-    static FailureBuckets inMemory() {
-        return new InMemory();
+    static FailureBuckets inMemory(TimeMeter time) {
+        return new InMemory(time);
+    }
+
+    /**
+     * Bucket4j's time, from the {@code Clock} bean: at the millisecond, as Bucket4j's own default,
+     * which is what refills and waits are measured in.
+     */
+    static TimeMeter timeOf(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 
     static Duration waitOf(ConsumptionProbe probe) {
@@ -51,14 +71,16 @@ abstract class FailureBuckets {
 
         private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
         /** Used only while the database cannot be reached: failures are still counted, here. */
-        private final FailureBuckets fallback = new InMemory();
+        private final FailureBuckets fallback;
         private final BooleanSupplier unreachable;
 
-        InDatabase(DataSource dataSource, BooleanSupplier unreachable) {
+        InDatabase(DataSource dataSource, BooleanSupplier unreachable, TimeMeter time) {
             this.unreachable = unreachable;
+            this.fallback = new InMemory(time);
             this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                     .primaryKeyMapper(PrimaryKeyMapper.STRING)
                     .table("client_authentication_buckets")
+                    .clientClock(time)
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
                     .build();
         }
@@ -100,10 +122,16 @@ abstract class FailureBuckets {
         }
 
         private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
+        private final TimeMeter time;
+
+        InMemory(TimeMeter time) {
+            this.time = time;
+        }
 
         @Override
         Duration spend(String id, Bandwidth limit) {
-            Entry entry = buckets.computeIfAbsent(id, key -> new Entry(Bucket.builder().addLimit(limit).build(), limit));
+            Entry entry = buckets.computeIfAbsent(id,
+                    key -> new Entry(Bucket.builder().addLimit(limit).withCustomTimePrecision(time).build(), limit));
             return waitOf(entry.bucket().tryConsumeAndReturnRemaining(1));
         }
 

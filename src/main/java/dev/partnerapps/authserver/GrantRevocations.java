@@ -8,9 +8,7 @@ import dev.partnerapps.application.VisibilityChanged;
 import dev.partnerapps.company.UserDisabled;
 import dev.partnerapps.enablement.ApplicationDisabled;
 import dev.partnerapps.enablement.ApplicationEnabled;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,73 +23,47 @@ import org.springframework.stereotype.Component;
 @Component
 class GrantRevocations {
 
-    private final JdbcTemplate jdbc;
+    private final GrantDeletions grants;
     private final ChangeEpoch epoch;
-    private final MeterRegistry meters;
 
-    GrantRevocations(JdbcTemplate jdbc, ChangeEpoch epoch, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    GrantRevocations(GrantDeletions grants, ChangeEpoch epoch) {
+        this.grants = grants;
         this.epoch = epoch;
-        this.meters = meters;
+    }
+
+    /** Changes that end no grant but change what the caches hold about the application. */
+    @EventListener({ApplicationEnabled.class, SecretRotated.class, ApplicationRejected.class})
+    void cachedApplicationChanged() {
+        epoch.changed();
     }
 
     @EventListener
     void on(ApplicationDisabled event) {
-        revoked("application_disabled", jdbc.update(
-                "delete from oauth_authorizations where application_id = ? and company_id = ?",
-                event.applicationId(), event.companyId()));
-        epoch.changed();
-    }
-
-    @EventListener
-    void on(ApplicationEnabled event) {
-        epoch.changed();
+        grants.ofApplicationForCompany(event.applicationId(), event.companyId());
     }
 
     @EventListener
     void on(ApplicationModified event) {
         if (!event.active()) {
-            revoked("application_inactive",
-                    jdbc.update("delete from oauth_authorizations where application_id = ?", event.applicationId()));
+            grants.ofApplication(event.applicationId());
         } else if (event.sentBackToReview()) {
-            revoked("sent_back_to_review", revokeOtherCompanies(event.applicationId(), event.ownerCompanyId()));
+            grants.ofApplicationOutsideOwner(event.applicationId(), event.ownerCompanyId(), "sent_back_to_review");
+        } else {
+            epoch.changed();
         }
-        epoch.changed();
-    }
-
-    @EventListener
-    void on(SecretRotated event) {
-        epoch.changed();
     }
 
     @EventListener
     void on(VisibilityChanged event) {
         if (event.visibility() == Visibility.PRIVATE) {
-            revoked("made_private", revokeOtherCompanies(event.applicationId(), event.ownerCompanyId()));
+            grants.ofApplicationOutsideOwner(event.applicationId(), event.ownerCompanyId(), "made_private");
+        } else {
+            epoch.changed();
         }
-        epoch.changed();
-    }
-
-    @EventListener
-    void on(ApplicationRejected event) {
-        epoch.changed();
     }
 
     @EventListener
     void on(UserDisabled event) {
-        // By principal_name first: that column is indexed (V7).
-        revoked("user_disabled", jdbc.update("delete from oauth_authorizations where principal_name = ? and user_id = ?",
-                event.email(), event.userId()));
-        epoch.changed();
-    }
-
-    private int revokeOtherCompanies(long applicationId, long ownerCompanyId) {
-        return jdbc.update("delete from oauth_authorizations where application_id = ? and company_id <> ?",
-                applicationId, ownerCompanyId);
-    }
-
-    /** Grants (each a refresh token and its access tokens) ended by a change, counted per reason. */
-    private void revoked(String reason, int grants) {
-        meters.counter("partnerapps.oauth.grants.revoked", "reason", reason).increment(grants);
+        grants.ofUser(event.email(), event.userId());
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Component;
 
 /**
  * The authorization server's clients are the partner applications themselves: this adapter
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * <p>An inactive application is not found by its Key, so client authentication fails with
  * {@code invalid_client}; by id it is still found, for the components that hold a reference.
  */
+@Component
 class PartnerClients implements RegisteredClientRepository {
 
     private final GenerationCache<String, OAuthClient> byKey;

@@ -124,7 +124,7 @@ class SigningKeys {
     }
 
     private Keys fresh() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (reloaded == null || now - lastReload > 1000) {
             lastReload = now;
             reloaded = load();

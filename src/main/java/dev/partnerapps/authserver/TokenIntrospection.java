@@ -12,19 +12,21 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenIntro
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.stereotype.Component;
 
 /**
  * RFC 7662 introspection that answers only about the calling application's own tokens (the
  * default would tell any client about any token) and applies the live rules: a token whose
  * application was disabled, made inactive or made Private for its company is inactive at once.
  */
+@Component
 class TokenIntrospection implements AuthenticationProvider {
 
     private final AccessTokens accessTokens;
-    private final PartnerAuthorizationService grants;
+    private final GrantStore grants;
     private final TokenPolicy policy;
 
-    TokenIntrospection(AccessTokens accessTokens, PartnerAuthorizationService grants, TokenPolicy policy) {
+    TokenIntrospection(AccessTokens accessTokens, GrantStore grants, TokenPolicy policy) {
         this.accessTokens = accessTokens;
         this.grants = grants;
         this.policy = policy;

@@ -7,21 +7,25 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
+import org.springframework.stereotype.Component;
 
 /**
  * RFC 7009: an application revokes its own tokens. An access token is denied by its id until
  * it expires; a refresh token takes its whole grant with it. Anything else answers 200 and
  * changes nothing, as the RFC asks.
  */
+@Component
 class TokenRevocation implements AuthenticationProvider {
 
     private final AccessTokens accessTokens;
-    private final PartnerAuthorizationService grants;
+    private final GrantStore grants;
+    private final GrantDeletions deletions;
     private final MeterRegistry meters;
 
-    TokenRevocation(AccessTokens accessTokens, PartnerAuthorizationService grants, MeterRegistry meters) {
+    TokenRevocation(AccessTokens accessTokens, GrantStore grants, GrantDeletions deletions, MeterRegistry meters) {
         this.accessTokens = accessTokens;
         this.grants = grants;
+        this.deletions = deletions;
         this.meters = meters;
     }
 
@@ -48,7 +52,7 @@ class TokenRevocation implements AuthenticationProvider {
         }
         OAuth2Authorization grant = grants.findByRefreshTokenQuietly(token);
         if (grant != null && grant.getRegisteredClientId().equals(caller.getRegisteredClient().getId())) {
-            grants.revokeGrant(grant.getId());
+            deletions.grant(grant.getId());
             counted("refresh_token");
         }
         return request;

@@ -1,10 +1,12 @@
 package dev.partnerapps.authserver;
 
+import dev.partnerapps.application.Sha256;
 import dev.partnerapps.company.PartnerUser;
 import java.security.Principal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +23,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -30,6 +31,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,15 +39,15 @@ import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores the grants of the authorization code flow — never a token value, only SHA-256 digests
- * — and adds what Spring Authorization Server leaves out:
+ * The authorization server's {@link OAuth2AuthorizationService}: stores the grants of the
+ * authorization code flow as rows — never a token value, only SHA-256 digests — and reads them
+ * back. The refresh rules it applies while doing so (rotation, reuse detection, lifetimes) are
+ * {@link RefreshPolicy}'s; deleting a grant is {@link GrantDeletions}'.
  * <ul>
  * <li>client_credentials tokens are not stored at all: they are self-contained JWTs, checked
  * live on use; storing each would cost a write per token for nothing;</li>
- * <li>refresh token rotation with reuse detection: a replaced refresh token presented again
- * revokes its whole grant, and so does a second, concurrent refresh with the same token
- * (saves are conditional on the version that was read);</li>
- * <li>an absolute refresh lifetime: rotation never extends the grant;</li>
+ * <li>saves are conditional on the version that was read, so the policy hears of a grant that
+ * changed in between (two concurrent refreshes with the same token);</li>
  * <li>the user is read afresh on every load, so a disabled user's grants stop working; and a
  * grant made for the user as they were before a disable (a request under way while the disable
  * committed) stays unusable after a re-enable: it carries an older access generation.</li>
@@ -53,12 +55,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Values we only know by digest travel inside {@link OAuth2Authorization} with the
  * {@link #DIGEST} prefix; nothing in the server compares them.
  */
-class PartnerAuthorizationService implements OAuth2AuthorizationService {
+@Component
+class GrantStore implements OAuth2AuthorizationService {
 
     static final String DIGEST = "sha256:";
-    private static final String VERSION = PartnerAuthorizationService.class.getName() + ".version";
-    private static final String STORED_REFRESH = PartnerAuthorizationService.class.getName() + ".refresh";
-    private static final String GRANT_EXPIRES = PartnerAuthorizationService.class.getName() + ".grantExpires";
+    private static final String VERSION = GrantStore.class.getName() + ".version";
+    private static final String STORED_REFRESH = GrantStore.class.getName() + ".refresh";
+    private static final String GRANT_EXPIRES = GrantStore.class.getName() + ".grantExpires";
     private static final String COLUMNS = """
             id, application_id, principal_name, authorized_scopes, request_json, state_hash, code_hash,
             code_issued_at, code_expires_at, code_invalidated, refresh_hash, refresh_issued_at,
@@ -68,17 +71,21 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
     private final JdbcTemplate jdbc;
     private final PartnerClients clients;
     private final UserDetailsService users;
-    private final ChangeEpoch epoch;
+    private final RefreshPolicy refresh;
+    private final GrantDeletions deletions;
+    private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final TransactionTemplate transactions;
 
-    PartnerAuthorizationService(JdbcTemplate jdbc, PartnerClients clients, UserDetailsService users,
-            ChangeEpoch epoch, PlatformTransactionManager transactionManager) {
+    GrantStore(JdbcTemplate jdbc, PartnerClients clients, UserDetailsService users, RefreshPolicy refresh,
+            GrantDeletions deletions, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clients = clients;
         this.users = users;
-        this.epoch = epoch;
+        this.refresh = refresh;
+        this.deletions = deletions;
+        this.clock = clock;
     }
 
     record StoredRequest(String authorizationUri, String clientId, String redirectUri, Set<String> scopes, String state,
@@ -110,10 +117,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
     }
 
     private void store(OAuth2Authorization authorization) {
-        OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
-        if (refresh != null && refresh.isInvalidated()) {
-            // Spring Authorization Server invalidates the refresh token when a code is used twice:
-            // the whole grant goes.
+        if (RefreshPolicy.endsGrant(authorization)) {
             remove(authorization);
             return;
         }
@@ -128,6 +132,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
     private void insert(OAuth2Authorization authorization) {
         PartnerUser user = user(authorization);
         Row row = Row.of(authorization, json);
+        RefreshPolicy.Lifetime lifetime = RefreshPolicy.lifetime(null, instant(row.refreshExpiresAt));
         jdbc.update("""
                 insert into oauth_authorizations (id, application_id, user_id, company_id, principal_name,
                     authorized_scopes, request_json, state_hash, code_hash, code_issued_at, code_expires_at,
@@ -137,54 +142,32 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
                 """, authorization.getId(), Long.valueOf(authorization.getRegisteredClientId()), user.getUserId(),
                 user.getCompanyId(), authorization.getPrincipalName(), row.scopes, row.requestJson, row.stateHash,
                 row.codeHash, row.codeIssuedAt, row.codeExpiresAt, row.codeInvalidated, row.refreshHash,
-                row.refreshIssuedAt, row.refreshExpiresAt, row.refreshExpiresAt, user.getAccessGeneration(),
-                Timestamp.from(Instant.now()));
+                row.refreshIssuedAt, timestamp(lifetime.refreshExpires()), timestamp(lifetime.grantExpires()),
+                user.getAccessGeneration(), Timestamp.from(clock.instant()));
     }
 
     private void update(OAuth2Authorization authorization, long version) {
         Row row = Row.of(authorization, json);
-        String storedRefresh = authorization.getAttribute(STORED_REFRESH);
-        boolean rotated = storedRefresh != null && row.refreshHash != null && !storedRefresh.equals(row.refreshHash);
-        // The refresh lifetime counts from the first refresh token of the grant: rotation never extends it.
         Timestamp grantExpires = authorization.getAttribute(GRANT_EXPIRES);
-        if (grantExpires == null) {
-            grantExpires = row.refreshExpiresAt;
-        }
-        Timestamp refreshExpires = row.refreshExpiresAt;
-        if (refreshExpires != null && grantExpires != null && refreshExpires.after(grantExpires)) {
-            refreshExpires = grantExpires;
-        }
+        RefreshPolicy.Lifetime lifetime = RefreshPolicy.lifetime(instant(grantExpires), instant(row.refreshExpiresAt));
         int updated = jdbc.update("""
                 update oauth_authorizations set authorized_scopes = ?, request_json = ?, state_hash = ?, code_hash = ?,
                     code_issued_at = ?, code_expires_at = ?, code_invalidated = ?, refresh_hash = ?,
                     refresh_issued_at = ?, refresh_expires_at = ?, grant_expires_at = ?, version = version + 1
                 where id = ? and version = ?
                 """, row.scopes, row.requestJson, row.stateHash, row.codeHash, row.codeIssuedAt, row.codeExpiresAt,
-                row.codeInvalidated, row.refreshHash, row.refreshIssuedAt, refreshExpires, grantExpires,
-                authorization.getId(), version);
+                row.codeInvalidated, row.refreshHash, row.refreshIssuedAt, timestamp(lifetime.refreshExpires()),
+                timestamp(lifetime.grantExpires()), authorization.getId(), version);
         if (updated == 0) {
-            // Someone else changed this grant since we read it: with refresh tokens that means the
-            // same token was used twice at once. Treat it as reuse.
-            remove(authorization);
-            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+            throw refresh.changedConcurrently(authorization.getId());
         }
-        if (rotated) {
-            jdbc.update("insert into oauth_replaced_refresh_tokens (token_hash, authorization_id, expires_at) values (?, ?, ?)",
-                    storedRefresh, authorization.getId(), grantExpires == null
-                            ? Timestamp.from(Instant.now().plusSeconds(86_400)) : grantExpires);
-        }
+        refresh.saved(authorization.getId(), authorization.getAttribute(STORED_REFRESH), row.refreshHash,
+                lifetime.grantExpires());
     }
 
     @Override
     public void remove(OAuth2Authorization authorization) {
-        revokeGrant(authorization.getId());
-    }
-
-    /** Deletes a grant; the access tokens that carry its id stop verifying on every instance. */
-    void revokeGrant(String id) {
-        if (jdbc.update("delete from oauth_authorizations where id = ?", id) > 0) {
-            epoch.changed();
-        }
+        deletions.grant(authorization.getId());
     }
 
     /** The grant of a current refresh token, without the replay check: for introspection and revocation. */
@@ -192,7 +175,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
         if (!StringUtils.hasText(token) || token.length() > 4096) {
             return null;
         }
-        return byColumn("refresh_hash", Digests.sha256(token));
+        return byColumn("refresh_hash", Sha256.hex(token));
     }
 
     @Override
@@ -206,7 +189,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
         if (!StringUtils.hasText(token) || token.length() > 4096) {
             return null;
         }
-        String digest = Digests.sha256(token);
+        String digest = Sha256.hex(token);
         if (tokenType == null) {
             OAuth2Authorization found = byColumn("state_hash", digest);
             found = found != null ? found : byColumn("code_hash", digest);
@@ -223,10 +206,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
     private OAuth2Authorization byRefreshToken(String digest) {
         OAuth2Authorization found = byColumn("refresh_hash", digest);
         if (found == null) {
-            List<String> replaced = jdbc.queryForList(
-                    "select authorization_id from oauth_replaced_refresh_tokens where token_hash = ?", String.class, digest);
-            // A refresh token that rotation already replaced: someone replays it. Revoke the grant.
-            replaced.forEach(this::revokeGrant);
+            refresh.notCurrent(digest);
         }
         return found;
     }
@@ -324,8 +304,15 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
+        return instant(rs.getTimestamp(column));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** The columns of one authorization, token values replaced by their digests. */
@@ -362,11 +349,7 @@ class PartnerAuthorizationService implements OAuth2AuthorizationService {
         }
 
         private static String digestOf(String value) {
-            return value.startsWith(DIGEST) ? value.substring(DIGEST.length()) : Digests.sha256(value);
-        }
-
-        private static Timestamp timestamp(Instant instant) {
-            return instant == null ? null : Timestamp.from(instant);
+            return value.startsWith(DIGEST) ? value.substring(DIGEST.length()) : Sha256.hex(value);
         }
     }
 }
