@@ -1,19 +1,12 @@
 package dev.partnerapps.application;
 
-/** Where an application stands in the platform staff's review. */
+/**
+ * Where an application stands in the platform staff's review.
+ * Pages name it by the message {@code reviewState.<constant>}.
+ */
 public enum ReviewState {
-    NOT_SUBMITTED("Not submitted"),
-    SUBMITTED("Submitted"),
-    APPROVED("Approved"),
-    REJECTED("Rejected");
-
-    private final String label;
-
-    ReviewState(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    NOT_SUBMITTED,
+    SUBMITTED,
+    APPROVED,
+    REJECTED
 }

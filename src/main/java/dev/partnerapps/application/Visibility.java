@@ -1,17 +1,10 @@
 package dev.partnerapps.application;
 
-/** Who can see an application: its owner only, or every company (after staff approval). */
+/**
+ * Who can see an application: its owner only, or every company (after staff approval).
+ * Pages name it by the message {@code visibility.<constant>}.
+ */
 public enum Visibility {
-    PRIVATE("Private"),
-    PUBLIC("Public");
-
-    private final String label;
-
-    Visibility(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    PRIVATE,
+    PUBLIC
 }

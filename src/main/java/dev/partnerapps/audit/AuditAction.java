@@ -1,32 +1,22 @@
 package dev.partnerapps.audit;
 
-/** What the audit log records, named as the Audit Log page shows it. */
+/** What the audit log records; the Audit Log page names it by the message {@code auditAction.<constant>}. */
 enum AuditAction {
-    REGISTERED("Registered"),
-    MODIFIED("Modified"),
-    NEW_SECRET("New secret"),
-    ENABLED("Enabled"),
-    DISABLED("Disabled"),
-    SUBMITTED("Submitted for review"),
-    APPROVED("Approved"),
-    REJECTED("Rejected"),
-    VISIBILITY_CHANGED("Visibility changed"),
-    SIGNING_KEY_ROTATED("Signing key rotated"),
-    USER_ADDED("User added"),
-    PERMISSION_GRANTED("Permission granted"),
-    PERMISSION_REVOKED("Permission revoked"),
-    USER_DISABLED("User disabled"),
-    USER_ENABLED("User enabled"),
-    SIGN_IN_LOCKED("Sign-in locked"),
-    SIGN_IN_UNLOCKED("Sign-in unlocked");
-
-    private final String label;
-
-    AuditAction(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    REGISTERED,
+    MODIFIED,
+    NEW_SECRET,
+    ENABLED,
+    DISABLED,
+    SUBMITTED,
+    APPROVED,
+    REJECTED,
+    VISIBILITY_CHANGED,
+    SIGNING_KEY_ROTATED,
+    USER_ADDED,
+    PERMISSION_GRANTED,
+    PERMISSION_REVOKED,
+    USER_DISABLED,
+    USER_ENABLED,
+    SIGN_IN_LOCKED,
+    SIGN_IN_UNLOCKED
 }

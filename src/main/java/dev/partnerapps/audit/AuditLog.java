@@ -60,7 +60,7 @@ class AuditLog {
         }
     }
 
-    record Line(long id, Instant occurredAt, String actorEmail, String action, String applicationName, String company,
+    record Line(long id, Instant occurredAt, String actorEmail, AuditAction action, String applicationName, String company,
             String detail) {
     }
 
@@ -184,7 +184,7 @@ class AuditLog {
         page.stream().map(Event::companyId).filter(Objects::nonNull).forEach(companyIds::add);
         Map<Long, CompanyInfo> names = companies.findAll(companyIds);
         return page.stream()
-                .map(e -> new Line(e.id(), e.occurredAt(), e.actorEmail(), e.action().label(), e.applicationName(),
+                .map(e -> new Line(e.id(), e.occurredAt(), e.actorEmail(), e.action(), e.applicationName(),
                         e.companyId() == null || !names.containsKey(e.companyId()) ? null
                                 : names.get(e.companyId()).name(),
                         e.detail()))

@@ -16,6 +16,8 @@ import dev.partnerapps.enablement.ApplicationDisabled;
 import dev.partnerapps.enablement.ApplicationEnabled;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +32,12 @@ class AuditTrail {
 
     private final AuditEventRepository events;
     private final Clock clock;
+    private final MessageSource messages;
 
-    AuditTrail(AuditEventRepository events, Clock clock) {
+    AuditTrail(AuditEventRepository events, Clock clock, MessageSource messages) {
         this.events = events;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @EventListener
@@ -70,10 +74,11 @@ class AuditTrail {
                 "Comment: " + e.comment());
     }
 
+    /** The line is stored, so it is written in the messages' base language whoever's request made it. */
     @EventListener
     void on(VisibilityChanged e) {
         record(e.actor(), AuditAction.VISIBILITY_CHANGED, e.applicationId(), e.name(), e.ownerCompanyId(), null,
-                "Now " + e.visibility().label() + ".");
+                "Now " + messages.getMessage("visibility." + e.visibility().name(), null, Locale.ROOT) + ".");
     }
 
     @EventListener

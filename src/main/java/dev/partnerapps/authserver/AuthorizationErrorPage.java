@@ -26,7 +26,7 @@ import org.springframework.web.util.UriUtils;
  */
 final class AuthorizationErrorPage implements AuthenticationFailureHandler {
 
-    /** Request attributes read by {@code templates/error/4xx.html}. */
+    /** Request attributes read by {@code templates/error.html}. */
     static final String PROBLEM = "authorizeProblem";
     static final String PROBLEM_ARG = "authorizeProblemArg";
 

@@ -90,18 +90,18 @@ public final class PartnerUser implements UserDetails, CredentialsContainer {
         return isWebServicesAdministrator() || isPlatformStaff();
     }
 
-    /** The role as the UI names it. */
-    public String getRoleName() {
+    /** The message key of the role as the UI names it: the highest of staff, the two permissions, employee. */
+    public String getRoleKey() {
         if (isPlatformStaff()) {
-            return "Platform Staff";
+            return "role.platformStaff";
         }
         if (isCompanyAdministrator()) {
-            return "Company Administrator";
+            return "role.companyAdministrator";
         }
         if (isWebServicesAdministrator()) {
-            return "Web Services Administrator";
+            return "role.webServicesAdministrator";
         }
-        return "Employee";
+        return "role.employee";
     }
 
     @Override

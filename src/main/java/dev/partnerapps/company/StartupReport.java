@@ -1,10 +1,12 @@
 package dev.partnerapps.company;
 
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -23,12 +25,14 @@ class StartupReport {
     private final UserAccountRepository users;
     private final Environment environment;
     private final boolean demoData;
+    private final MessageSource messages;
 
     StartupReport(UserAccountRepository users, Environment environment,
-            @Value("${partnerapps.demo-data:false}") boolean demoData) {
+            @Value("${partnerapps.demo-data:false}") boolean demoData, MessageSource messages) {
         this.users = users;
         this.environment = environment;
         this.demoData = demoData;
+        this.messages = messages;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -44,7 +48,7 @@ class StartupReport {
         for (String email : DEMO_ACCOUNTS) {
             users.findByEmail(email).ifPresent(user -> accounts.append(System.lineSeparator()).append("  ")
                     .append(String.format("%-32s %-22s %s", email, user.getCompany().getName(),
-                            user.toPrincipal().getRoleName())));
+                            messages.getMessage(user.toPrincipal().getRoleKey(), null, Locale.ROOT))));
         }
         log.info(accounts.toString());
     }

@@ -116,7 +116,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             }
             WebContext context = new WebContext(webApplication.buildExchange(request, response),
                     LocaleContextHolder.getLocale(), Map.of("status", 503));
-            return templates.process("error/503", context);
+            return templates.process("error", context);
         } catch (RuntimeException e) {
             log.warn("Could not render the 503 page: {}", e.toString());
             return "<!DOCTYPE html><html lang=\"en\"><head><title>Temporarily unavailable</title></head><body>"

@@ -497,14 +497,14 @@ class PlatformApiTests {
         copy.remove("iat");
         copy.remove("nbf");
         copy.remove("jti");
-        String expired = TestTokens.signed(context.getBean("signingKeys"), copy, new Date(System.currentTimeMillis() - 120_000));
+        String expired = TestTokens.signed(context, copy, new Date(System.currentTimeMillis() - 120_000));
         for (String bad : new String[] {null, "", tampered, expired, "not-a-jwt"}) {
             Response response = get("/api/v3.0/common/lists", bad);
             assertThat(response.status()).as(String.valueOf(bad)).isEqualTo(401);
             assertThat(response.raw().headers().firstValue("WWW-Authenticate").orElse("")).contains("error=\"invalid_token\"");
         }
         // The same claims, freshly signed by our key, work: what failed above was the expiry.
-        String fresh = TestTokens.signed(context.getBean("signingKeys"), copy, new Date(System.currentTimeMillis() + 600_000));
+        String fresh = TestTokens.signed(context, copy, new Date(System.currentTimeMillis() + 600_000));
         assertThat(get("/api/v3.0/common/lists", fresh).status()).isEqualTo(200);
     }
 }

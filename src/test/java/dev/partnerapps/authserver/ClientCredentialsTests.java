@@ -2,30 +2,25 @@ package dev.partnerapps.authserver;
 
 import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
 import static dev.partnerapps.support.DemoUsers.GLOBEX_ADMIN;
+import static dev.partnerapps.support.DemoUsers.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
-import com.nimbusds.oauth2.sdk.GrantType;
-import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
-import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
-import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.IntegrationTest;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Sandboxes;
-import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** client_credentials, introspection and revocation of docs/product.md section 5, over real HTTP. */
+/** The client_credentials grant of docs/product.md section 5, over real HTTP. */
 @IntegrationTest
 class ClientCredentialsTests {
 
@@ -64,30 +59,6 @@ class ClientCredentialsTests {
 
     private static Map<String, Object> claims(String jwt) throws Exception {
         return SignedJWT.parse(jwt).getJWTClaimsSet().getClaims();
-    }
-
-    @Test
-    void discoveryMetadataListsTheEndpointsAndOnlyTheSupportedGrants() throws Exception {
-        String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(oauth.uri("/.well-known/oauth-authorization-server"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(json);
-        assertThat(metadata.getTokenEndpointURI()).isEqualTo(oauth.uri("/oauth2/token"));
-        assertThat(metadata.getAuthorizationEndpointURI()).isEqualTo(oauth.uri("/oauth2/authorize"));
-        assertThat(metadata.getIntrospectionEndpointURI()).isEqualTo(oauth.uri("/oauth2/introspect"));
-        assertThat(metadata.getRevocationEndpointURI()).isEqualTo(oauth.uri("/oauth2/revoke"));
-        assertThat(metadata.getJWKSetURI()).isEqualTo(oauth.uri("/oauth2/jwks"));
-        assertThat(metadata.getGrantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE,
-                GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS);
-        assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
-        assertThat(metadata.getTokenEndpointAuthMethods()).extracting(Object::toString)
-                .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post");
-        assertThat(metadata.getScopes().toStringList()).contains("EXPRPT", "CCARD", "LIST", "QUICKX");
-
-        JWKSet jwks = JWKSet.load(oauth.uri("/oauth2/jwks").toURL());
-        assertThat(jwks.getKeys()).isNotEmpty().allSatisfy(key -> {
-            assertThat(key.getKeyType()).isEqualTo(KeyType.EC);
-            assertThat(key.isPrivate()).isFalse();
-        });
     }
 
     @Test
@@ -159,7 +130,7 @@ class ClientCredentialsTests {
                 OAuth.error(oauth.token(OAuth.post(app.key(), "wrong"), new ClientCredentialsGrant(), null, null)));
         String name = jdbc.queryForObject("select name from partner_applications where client_key = ?", String.class, app.key());
         console.modify(ACME_DEVELOPER, app.key(), name, false, "", "LIST");
-        errors = new java.util.ArrayList<>(errors);
+        errors = new ArrayList<>(errors);
         errors.add(OAuth.error(oauth.clientCredentials(app.key(), app.secret())));
         assertThat(errors).allSatisfy(error -> {
             assertThat(error.getCode()).isEqualTo("invalid_client");
@@ -197,80 +168,6 @@ class ClientCredentialsTests {
     }
 
     @Test
-    void introspectionAnswersOnlyAboutTheCallersOwnTokensAndHonoursDisabling() throws Exception {
-        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST", "EXPRPT");
-        Console.Credentials other = console.register(ACME_DEVELOPER, Console.uniqueName("Other"), "LIST");
-        console.enable(GLOBEX_ADMIN, shared.key());
-        String acmeToken = oauth.accessToken(shared.key(), shared.secret());
-        String globexToken = OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()),
-                new ClientCredentialsGrant(), null, "globex.example")).getAccessToken().getValue();
-
-        TokenIntrospectionSuccessResponse own = oauth.introspect(shared.key(), shared.secret(), globexToken);
-        assertThat(own.isActive()).isTrue();
-        assertThat(own.getClientID().getValue()).isEqualTo(shared.key());
-        assertThat(own.getScope().toStringList()).containsExactlyInAnyOrder("LIST", "EXPRPT");
-        assertThat(own.getStringParameter("company_domain")).isEqualTo("globex.example");
-        assertThat(oauth.introspect(other.key(), other.secret(), globexToken).isActive()).isFalse();
-        assertThat(oauth.introspect(shared.key(), shared.secret(), "not-a-token").isActive()).isFalse();
-        assertThat(oauth.introspect(shared.key(), shared.secret(), globexToken.substring(0, globexToken.length() - 4) + "AAAA")
-                .isActive()).isFalse();
-
-        console.disable(GLOBEX_ADMIN, shared.key());
-        assertThat(oauth.introspect(shared.key(), shared.secret(), globexToken).isActive()).isFalse();
-        assertThat(oauth.introspect(shared.key(), shared.secret(), acmeToken).isActive()).isTrue();
-        assertThat(OAuth.error(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(), null,
-                "globex.example")).getCode()).isEqualTo("unauthorized_client");
-
-        // Enabling again allows new tokens; those issued before the disable stay dead.
-        console.enable(GLOBEX_ADMIN, shared.key());
-        assertThat(oauth.introspect(shared.key(), shared.secret(), globexToken).isActive()).isFalse();
-        String fresh = OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
-                null, "globex.example")).getAccessToken().getValue();
-        assertThat(oauth.introspect(shared.key(), shared.secret(), fresh).isActive()).isTrue();
-    }
-
-    @Test
-    void revokingAnAccessTokenEndsItOnlyForItsOwnApplication() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Revoking"), "LIST");
-        Console.Credentials other = console.register(ACME_DEVELOPER, Console.uniqueName("Bystander"), "LIST");
-        String token = oauth.accessToken(app.key(), app.secret());
-
-        assertThat(oauth.revoke(other.key(), other.secret(), new BearerAccessToken(token))).isEqualTo(200);
-        assertThat(oauth.introspect(app.key(), app.secret(), token).isActive()).isTrue();
-        assertThat(oauth.revoke(app.key(), app.secret(), new BearerAccessToken(token))).isEqualTo(200);
-        assertThat(oauth.introspect(app.key(), app.secret(), token).isActive()).isFalse();
-        assertThat(oauth.revoke(app.key(), app.secret() + "x", new BearerAccessToken(token))).isEqualTo(401);
-    }
-
-    @Test
-    void staffRotateTheSigningKeyWithoutBreakingIssuedTokens() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Keys"), "LIST");
-        String before = oauth.accessToken(app.key(), app.secret());
-        String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
-
-        mvc.perform(post("/admin/web-services/signing-keys/rotate").with(console.as(GLOBEX_ADMIN)).with(csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
-        // Three rotations in a row: tokens signed by the first key must still verify.
-        for (int i = 0; i < 3; i++) {
-            mvc.perform(post("/admin/web-services/signing-keys/rotate")
-                            .with(console.as(dev.partnerapps.support.DemoUsers.STAFF)).with(csrf()))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isFound());
-        }
-
-        String after = oauth.accessToken(app.key(), app.secret());
-        String newKid = SignedJWT.parse(after).getHeader().getKeyID();
-        assertThat(newKid).isNotEqualTo(oldKid);
-        JWKSet jwks = JWKSet.load(oauth.uri("/oauth2/jwks").toURL());
-        assertThat(jwks.getKeyByKeyId(oldKid)).isNotNull();
-        assertThat(jwks.getKeyByKeyId(newKid)).isNotNull();
-        assertThat(oauth.introspect(app.key(), app.secret(), before).isActive()).isTrue();
-        assertThat(oauth.introspect(app.key(), app.secret(), after).isActive()).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'SIGNING_KEY_ROTATED' "
-                + "and detail like ?", Long.class, "%" + newKid + "%")).isEqualTo(1L);
-        assertThat(jwks.getKeys().size()).isGreaterThanOrEqualTo(4);
-    }
-
-    @Test
     void passwordAndImplicitGrantsAreRefused() throws Exception {
         Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Legacy"), "LIST");
         String basic = Base64.getEncoder().encodeToString((app.key() + ":" + app.secret()).getBytes());
@@ -283,9 +180,9 @@ class ClientCredentialsTests {
         assertThat(password.body()).contains("unsupported_grant_type");
 
         HttpSession user = new HttpSession(port);
-        user.signIn(ACME_DEVELOPER, dev.partnerapps.support.DemoUsers.PASSWORD);
+        user.signIn(ACME_DEVELOPER, PASSWORD);
         HttpResponse<String> implicit = user.get("/oauth2/authorize?response_type=token&client_id=" + app.key()
-                + "&redirect_uri=" + java.net.URLEncoder.encode("https://app.example.com/callback", "UTF-8") + "&state=s");
+                + "&redirect_uri=" + URLEncoder.encode("https://app.example.com/callback", "UTF-8") + "&state=s");
         assertThat(HttpSession.location(implicit)).doesNotContain("access_token");
         assertThat(implicit.statusCode() == 400 || HttpSession.location(implicit).contains("error=unsupported_response_type"))
                 .isTrue();

@@ -9,16 +9,21 @@ import com.nimbusds.jwt.SignedJWT;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 
-/** Mints tokens with the server's own current key, for what the token endpoint never issues (e.g. expired ones). */
+/**
+ * Mints tokens with the server's own current key, for what the token endpoint never issues (e.g. expired ones).
+ * It lives in the authserver test package so that it reaches the package-private {@link SigningKeys} bean by
+ * its type; other modules' tests hand it their application context.
+ */
 public final class TestTokens {
 
     private TestTokens() {
     }
 
-    /** A copy of {@code claims} signed by the current key, with the given expiry. */
-    public static String signed(Object signingKeys, Map<String, Object> claims, Date expires) throws Exception {
-        ECKey key = (ECKey) ((SigningKeys) signingKeys).current();
+    /** A copy of {@code claims} signed by the application's current key, with the given expiry. */
+    public static String signed(ApplicationContext context, Map<String, Object> claims, Date expires) throws Exception {
+        ECKey key = context.getBean(SigningKeys.class).current().toECKey();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
         claims.forEach(builder::claim);
         builder.jwtID(UUID.randomUUID().toString()).expirationTime(expires)
