@@ -1,6 +1,7 @@
 package db.demo;
 
 import java.sql.Connection;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -91,7 +92,7 @@ public class V8_1__demo_platform_data extends BaseJavaMigration {
                 insert into expense_entries (company_id, report_id, owner_email, entry_date, vendor, amount, currency,
                     card_number, bank_account, receipt_id, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, companyId, report, owner, Date.valueOf(date), vendor, new java.math.BigDecimal(amount), currency,
+                """, companyId, report, owner, Date.valueOf(date), vendor, new BigDecimal(amount), currency,
                 card, bank, receipt, Timestamp.from(Instant.now()));
     }
 

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * The console's one mapping of the services' refusals to a status. {@code sendError} lets the
  * container render the error page for the status ({@code templates/error.html}), as a
  * {@code ResponseStatusException} would; the exception's message never reaches the page.
- * The services' refusals are reachable only from console pages, so the API needs no mapping.
+ * The platform APIs map the same refusals to problem details in {@code api.ApiExceptionHandler},
+ * which is ordered first and so answers for the API's controllers.
  */
 @ControllerAdvice
 class ErrorPageAdvice {
