@@ -1,7 +1,7 @@
 package db.demo;
 
-import java.sql.Connection;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
