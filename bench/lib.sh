@@ -138,15 +138,27 @@ bench_warm_up() {
 
 # One measured run: prints throughput, p50/p99 and non-2xx responses.
 bench_run() {
-    local connections=$1 script=$2 url=$3 unit=$4 out
+    local connections=$1 script=$2 url=$3 unit=$4 out cpu_before cpu_after
+    cpu_before=$(app_cpu_ticks)
     out=$(wrk -t2 -c"$connections" -d"$DURATION" --latency -s "$script" "$url")
-    local rps p50 p99 errors
+    cpu_after=$(app_cpu_ticks)
+    local rps p50 p99 errors requests cpu
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
     p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
     errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-    printf '%3d connections: %10s %-10s p50 %8s   p99 %8s   non-2xx %s\n' \
-        "$connections" "$rps" "$unit" "$p50" "$p99" "${errors:-0}"
+    requests=$(echo "$out" | awk '/requests in/ {print $1}')
+    # The app's CPU time per request: steadier than throughput on a shared machine, where other
+    # load moves requests/s by 20% from one run to the next but not the work each request costs.
+    cpu=$(awk -v t=$(( cpu_after - cpu_before )) -v hz="$(getconf CLK_TCK)" -v n="${requests:-0}" \
+        'BEGIN { if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "-" }')
+    printf '%3d connections: %10s %-10s p50 %8s   p99 %8s   non-2xx %s   app CPU %s us/request\n' \
+        "$connections" "$rps" "$unit" "$p50" "$p99" "${errors:-0}" "$cpu"
+}
+
+# User + system CPU ticks the app has used so far.
+app_cpu_ticks() {
+    awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"
 }
 
 bench_report() {
