@@ -5,6 +5,7 @@ enum AuditAction {
     REGISTERED("Registered"),
     MODIFIED("Modified"),
     NEW_SECRET("New secret"),
+    SECRET_REVOKED("Secret revoked"),
     ENABLED("Enabled"),
     DISABLED("Disabled"),
     SUBMITTED("Submitted for review"),
