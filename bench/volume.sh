@@ -314,16 +314,18 @@ left join companies p on g > 2000 and p.domain = 'partner' || ((g - 2001) % 2000
 left join users u on u.email = 'dev@' || p.domain;
 
 insert into partner_applications (owner_company_id, name, name_key, description, visibility, active, client_key,
-                                  secret_hash, secret_created_at, review_state, created_at, created_by, updated_at,
-                                  updated_by)
+                                  review_state, created_at, created_by, updated_at, updated_by)
 select owner_company_id, name, lower(name),
        'Connects ' || name || ' with the platform''s expense and travel data for the companies that enable it.',
-       'PUBLIC', true, client_key, encode(sha256(convert_to(client_key, 'UTF8')), 'hex'), created_at, 'APPROVED',
-       created_at, owner_email, created_at, owner_email
+       'PUBLIC', true, client_key, 'APPROVED', created_at, owner_email, created_at, owner_email
 from vol_apps order by n;
 
 alter table vol_apps add column app_id bigint;
 update vol_apps v set app_id = p.id from partner_applications p where p.client_key = v.client_key;
+
+insert into application_secrets (application_id, digest, created_at, created_by)
+select app_id, encode(sha256(convert_to(client_key, 'UTF8')), 'hex'), created_at, owner_email
+from vol_apps order by n;
 
 insert into partner_application_scopes (application_id, scope)
 select v.app_id, s.scope

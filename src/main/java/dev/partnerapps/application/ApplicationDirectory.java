@@ -1,5 +1,7 @@
 package dev.partnerapps.application;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,11 +18,14 @@ public class ApplicationDirectory {
     private final PartnerApplicationRepository applications;
     private final ApplicationViews views;
     private final ApiCatalog catalog;
+    private final Clock clock;
 
-    ApplicationDirectory(PartnerApplicationRepository applications, ApplicationViews views, ApiCatalog catalog) {
+    ApplicationDirectory(PartnerApplicationRepository applications, ApplicationViews views, ApiCatalog catalog,
+            Clock clock) {
         this.applications = applications;
         this.views = views;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     /** The APIs Used of some applications, each in catalog order: one query for a page of a list. */
@@ -63,17 +68,19 @@ public class ApplicationDirectory {
     /** The OAuth view of an application, by Key, whatever its state. */
     @Transactional(readOnly = true)
     public Optional<OAuthClient> findClientByKey(String key) {
-        return applications.findByKey(key).map(ApplicationDirectory::client);
+        return applications.findByKey(key).map(this::client);
     }
 
     @Transactional(readOnly = true)
     public Optional<OAuthClient> findClientById(long id) {
-        return applications.findById(id).map(ApplicationDirectory::client);
+        return applications.findById(id).map(this::client);
     }
 
-    private static OAuthClient client(PartnerApplication app) {
+    private OAuthClient client(PartnerApplication app) {
+        List<OAuthClient.Secret> secrets = app.secretsWorkingAt(Instant.now(clock)).stream()
+                .map(secret -> new OAuthClient.Secret(secret.getId(), secret.getDigest(), secret.validUntil()))
+                .toList();
         return new OAuthClient(app.getId(), app.getKey(), app.getOwnerCompanyId(), app.getName(), app.isActive(),
-                app.getVisibility(), app.getRedirectUris(), app.getScopes(), app.getSecretHash(),
-                app.getSecretCreatedAt());
+                app.getVisibility(), app.getRedirectUris(), app.getScopes(), secrets, app.getSecretCreatedAt());
     }
 }

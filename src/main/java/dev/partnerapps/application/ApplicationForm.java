@@ -21,6 +21,9 @@ class ApplicationForm {
 
     private Set<String> scopes = new LinkedHashSet<>();
 
+    /** New Partner Application only: when the first Secret expires. */
+    private SecretExpiry secretExpiry = SecretExpiry.NEVER;
+
     /** The version the form was loaded at: a save on top of someone else's is refused. */
     private Long version;
 
@@ -38,6 +41,14 @@ class ApplicationForm {
     /** The form's content as the services take it; only once the form is valid. */
     ApplicationDetails details() {
         return new ApplicationDetails(name, description, active, RedirectUris.check(redirectUris).uris(), scopes);
+    }
+
+    public SecretExpiry getSecretExpiry() {
+        return secretExpiry;
+    }
+
+    public void setSecretExpiry(SecretExpiry secretExpiry) {
+        this.secretExpiry = secretExpiry == null ? SecretExpiry.NEVER : secretExpiry;
     }
 
     public String getName() {

@@ -32,13 +32,13 @@ class ApplicationRegistration {
      * @throws NameTakenException when the company registered the same name meanwhile
      */
     @Transactional
-    IssuedCredentials register(PartnerUser developer, ApplicationDetails details) {
+    IssuedCredentials register(PartnerUser developer, ApplicationDetails details, SecretExpiry expiry) {
         OwnApplications.requireDeveloper(developer);
         Instant now = Instant.now(clock);
         String key = newUniqueKey();
         String secret = secrets.newSecret();
-        PartnerApplication app = new PartnerApplication(developer.getCompanyId(), key, secrets.hash(secret), now,
-                developer.getEmail());
+        PartnerApplication app = new PartnerApplication(developer.getCompanyId(), key, secrets.hash(secret),
+                expiry.from(now), now, developer.getEmail());
         app.describe(details);
         try {
             applications.saveAndFlush(app);
@@ -48,7 +48,7 @@ class ApplicationRegistration {
         }
         events.publishEvent(new ApplicationRegistered(app.getId(), app.getOwnerCompanyId(), app.getName(),
                 developer.asActor()));
-        return new IssuedCredentials(app.getName(), developer.getCompany().domain(), key, secret);
+        return new IssuedCredentials(app.getName(), developer.getCompany().domain(), key, secret, null);
     }
 
     private String newUniqueKey() {

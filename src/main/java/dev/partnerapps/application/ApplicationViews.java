@@ -16,6 +16,6 @@ class ApplicationViews {
         return new ApplicationView(app.getId(), app.getKey(), app.getOwnerCompanyId(), app.getName(),
                 app.getDescription(), app.getVisibility(), app.isActive(), app.getRedirectUris(),
                 catalog.inCatalogOrder(app.getScopes()), app.getReviewState(), app.getReviewComment(),
-                app.getVersion(), app.getSecretCreatedAt(), app.getUpdatedAt(), app.getUpdatedBy());
+                app.getVersion(), app.getUpdatedAt(), app.getUpdatedBy());
     }
 }

@@ -2,6 +2,7 @@ package dev.partnerapps.application;
 
 import dev.partnerapps.company.PartnerUser;
 import dev.partnerapps.paging.Filters;
+import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,26 +32,34 @@ class ApplicationsController {
     private final SecretRotation rotation;
     private final ApplicationFormValidator validator;
     private final ApiCatalog catalog;
+    private final ExpiringSecrets expiring;
 
     ApplicationsController(OwnApplications own, ApplicationRegistration registration, ApplicationChanges changes,
-            SecretRotation rotation, ApplicationFormValidator validator, ApiCatalog catalog) {
+            SecretRotation rotation, ApplicationFormValidator validator, ApiCatalog catalog, ExpiringSecrets expiring) {
         this.own = own;
         this.registration = registration;
         this.changes = changes;
         this.rotation = rotation;
         this.validator = validator;
         this.catalog = catalog;
+        this.expiring = expiring;
     }
 
     /** Only the form's own fields: a forged Visibility, owner or id is never bound. */
     @InitBinder("form")
     void allowOnlyFormFields(WebDataBinder binder) {
-        binder.setAllowedFields("name", "description", "active", "redirectUris", "scopes", "version");
+        binder.setAllowedFields("name", "description", "active", "redirectUris", "scopes", "version", "secretExpiry");
     }
 
     @ModelAttribute("catalog")
     ApiCatalog catalog() {
         return catalog;
+    }
+
+    /** The New Partner Application form's choice of when the first Secret expires. */
+    @ModelAttribute("secretExpiries")
+    SecretExpiry[] secretExpiries() {
+        return SecretExpiry.values();
     }
 
     /** Searchable by name, filtered by Active, Visibility and Review, sorted and paged on the server. */
@@ -60,8 +69,11 @@ class ApplicationsController {
             @RequestParam(required = false) String review, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
         PageQuery query = PageQuery.of(q, sort, dir, page, ApplicationSearch.SORT_NAMES, "name", true);
-        model.addAttribute("applications", own.list(developer, Filters.yesNo(active),
-                Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review), query));
+        ListPage<ApplicationRow> applications = own.list(developer, Filters.yesNo(active),
+                Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review), query);
+        model.addAttribute("applications", applications);
+        model.addAttribute("expiringSecrets",
+                expiring.amongst(applications.rows().stream().map(ApplicationRow::id).toList()));
         model.addAttribute("filter", new ListFilter(query.search(), Filters.yesNo(active),
                 Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review)));
         model.addAttribute("visibilities", Visibility.values());
@@ -89,7 +101,7 @@ class ApplicationsController {
             return "admin/applications/form";
         }
         try {
-            model.addAttribute("credentials", registration.register(developer, form.details()));
+            model.addAttribute("credentials", registration.register(developer, form.details(), form.getSecretExpiry()));
         } catch (NameTakenException e) {
             result.rejectValue("name", "validation.application.name.taken");
             return "admin/applications/form";
@@ -102,7 +114,7 @@ class ApplicationsController {
     String modifyForm(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key, Model model) {
         ApplicationView app = own.get(developer, key);
         model.addAttribute("form", ApplicationForm.of(app));
-        return showModifyForm(app, model);
+        return showModifyForm(developer, app, model);
     }
 
     @PostMapping("/{key}")
@@ -112,24 +124,25 @@ class ApplicationsController {
         ApplicationView app = own.get(developer, key);
         validator.validate(form, result, ApplicationFormValidator.Target.existing(app));
         if (result.hasErrors()) {
-            return showModifyForm(app, model);
+            return showModifyForm(developer, app, model);
         }
         try {
             changes.modify(developer, key, form.details(), form.getVersion());
         } catch (StaleApplicationException e) {
             result.reject("validation.application.stale");
-            return showModifyForm(own.get(developer, key), model);
+            return showModifyForm(developer, own.get(developer, key), model);
         } catch (NameTakenException e) {
             result.rejectValue("name", "validation.application.name.taken");
-            return showModifyForm(own.get(developer, key), model);
+            return showModifyForm(developer, own.get(developer, key), model);
         }
         redirect.addFlashAttribute("flash", "flash.application.saved");
         redirect.addFlashAttribute("flashArg", form.getName());
         return LIST;
     }
 
-    private static String showModifyForm(ApplicationView app, Model model) {
+    private String showModifyForm(PartnerUser developer, ApplicationView app, Model model) {
         model.addAttribute("app", app);
+        model.addAttribute("secrets", own.secrets(developer, app.key()));
         model.addAttribute("canSubmit", PartnerApplication.canBeSubmittedFrom(app.reviewState()));
         return "admin/applications/form";
     }
@@ -151,13 +164,33 @@ class ApplicationsController {
     @GetMapping("/{key}/new-secret")
     String confirmNewSecret(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key, Model model) {
         model.addAttribute("app", own.get(developer, key));
+        model.addAttribute("overlaps", SecretOverlap.values());
+        model.addAttribute("expiries", SecretExpiry.values());
         return "admin/applications/new-secret";
     }
 
+    /** Without choices the defaults: the current Secret stops now (as before), the new one never expires. */
     @PostMapping("/{key}/new-secret")
-    String newSecret(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key, Model model) {
-        model.addAttribute("credentials", rotation.newSecret(developer, key));
+    String newSecret(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key,
+            @RequestParam(defaultValue = "NOW") SecretOverlap overlap,
+            @RequestParam(defaultValue = "NEVER") SecretExpiry expiry, Model model) {
+        model.addAttribute("credentials", rotation.newSecret(developer, key, overlap, expiry));
         model.addAttribute("registered", false);
         return "admin/applications/credentials";
+    }
+
+    /** Revoke a previous Secret before its overlap ends (the page asks first: data-confirm). */
+    @PostMapping("/{key}/secrets/{secretId}/revoke")
+    String revokeSecret(@AuthenticationPrincipal PartnerUser developer, @PathVariable String key,
+            @PathVariable long secretId, RedirectAttributes redirect) {
+        String name = own.get(developer, key).name();
+        try {
+            rotation.revoke(developer, key, secretId);
+            redirect.addFlashAttribute("flash", "flash.secret.revoked");
+        } catch (CurrentSecretException e) {
+            redirect.addFlashAttribute("flashError", "flash.secret.notRevocable");
+        }
+        redirect.addFlashAttribute("flashArg", name);
+        return "redirect:/admin/web-services/applications/" + key;
     }
 }

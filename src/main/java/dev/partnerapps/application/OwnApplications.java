@@ -5,6 +5,9 @@ import dev.partnerapps.errors.NotAllowedException;
 import dev.partnerapps.errors.NotFoundException;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +23,14 @@ class OwnApplications {
     private final PartnerApplicationRepository applications;
     private final ApplicationViews views;
     private final ApplicationSearch search;
+    private final Clock clock;
 
-    OwnApplications(PartnerApplicationRepository applications, ApplicationViews views, ApplicationSearch search) {
+    OwnApplications(PartnerApplicationRepository applications, ApplicationViews views, ApplicationSearch search,
+            Clock clock) {
         this.applications = applications;
         this.views = views;
         this.search = search;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -38,6 +44,12 @@ class OwnApplications {
     @Transactional(readOnly = true)
     ApplicationView get(PartnerUser developer, String key) {
         return views.view(find(developer, key));
+    }
+
+    /** The application's Secrets as the Modify page lists them. */
+    @Transactional(readOnly = true)
+    List<SecretView> secrets(PartnerUser developer, String key) {
+        return find(developer, key).secretsAt(Instant.now(clock));
     }
 
     /** The caller's company's application with this Key, for a change in the caller's transaction. */

@@ -1,5 +1,7 @@
 package dev.partnerapps.application;
 
+import dev.partnerapps.errors.NotFoundException;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,8 +13,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +29,8 @@ import java.util.Set;
 /**
  * A partner application, and the one place its review and Visibility rules live
  * (docs/product.md section 3): each step checks the state it starts from and refuses the
- * illegal ones with {@link RefusedTransitionException}, changing nothing.
+ * illegal ones with {@link RefusedTransitionException}, changing nothing. It also owns its
+ * Secrets and their rules (section 2): overlap, expiry, early revoke, at most two at a time.
  */
 @Entity
 @Table(name = "partner_applications")
@@ -68,11 +74,10 @@ class PartnerApplication {
     @Column(name = "client_key", nullable = false, updatable = false)
     private String key;
 
-    @Column(name = "secret_hash", nullable = false)
-    private String secretHash;
-
-    @Column(name = "secret_created_at", nullable = false)
-    private Instant secretCreatedAt;
+    /** Oldest first; those that stopped working are dropped at the next change of Secrets. */
+    @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<ApplicationSecret> secrets = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     @Column(name = "review_state", nullable = false)
@@ -99,11 +104,12 @@ class PartnerApplication {
     protected PartnerApplication() {
     }
 
-    PartnerApplication(long ownerCompanyId, String key, String secretHash, Instant now, String actorEmail) {
+    /** A new application with its first Secret ({@code secretExpiresAt} null: it never expires). */
+    PartnerApplication(long ownerCompanyId, String key, String secretDigest, Instant secretExpiresAt, Instant now,
+            String actorEmail) {
         this.ownerCompanyId = ownerCompanyId;
         this.key = key;
-        this.secretHash = secretHash;
-        this.secretCreatedAt = now;
+        this.secrets.add(new ApplicationSecret(this, secretDigest, now, actorEmail, secretExpiresAt));
         this.createdAt = now;
         this.createdBy = actorEmail;
         this.updatedAt = now;
@@ -183,9 +189,71 @@ class PartnerApplication {
         this.updatedBy = actorEmail;
     }
 
-    void replaceSecret(String secretHash, Instant now) {
-        this.secretHash = secretHash;
-        this.secretCreatedAt = now;
+    /** What New Secret did: until when the previous Secret works (null if there was none working). */
+    record Rotation(Instant previousWorksUntil) {
+    }
+
+    /**
+     * New Secret. With {@link Duration#ZERO} every other Secret stops working at once (the rule
+     * when a Secret leaked); otherwise the current one keeps working for {@code overlap}. At most
+     * two Secrets work at a time, so a rotation during an overlap ends the older one at once.
+     * Secrets that no longer work are dropped.
+     */
+    Rotation rotateSecret(String digest, Instant now, Duration overlap, Instant expiresAt, String actor) {
+        secrets.removeIf(secret -> !secret.worksAt(now));
+        Instant previousWorksUntil = null;
+        for (ApplicationSecret secret : secrets) {
+            if (overlap.isZero() || secret != currentSecret()) {
+                secret.endAt(now);
+            } else {
+                secret.endAt(now.plus(overlap));
+                previousWorksUntil = secret.validUntil();
+            }
+        }
+        secrets.add(new ApplicationSecret(this, digest, now, actor, expiresAt));
+        return new Rotation(previousWorksUntil);
+    }
+
+    /**
+     * Revoke early: a previous Secret still in its overlap stops working now. The current
+     * Secret cannot be revoked this way; New Secret with "now" replaces it.
+     *
+     * @return when the revoked Secret was created
+     * @throws NotFoundException when no Secret of this application has that id or it no longer works
+     */
+    Instant revokeSecret(long secretId, Instant now, String actor) {
+        ApplicationSecret secret = secrets.stream()
+                .filter(s -> s.getId() != null && s.getId() == secretId && s.worksAt(now))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Secret " + secretId + " of application " + key));
+        if (secret == currentSecret()) {
+            throw new CurrentSecretException(key);
+        }
+        secret.revoke(now, actor);
+        return secret.getCreatedAt();
+    }
+
+    /** The newest Secret, the one New Secret last created. */
+    private ApplicationSecret currentSecret() {
+        return secrets.get(secrets.size() - 1);
+    }
+
+    /**
+     * The Secrets the Modify page lists at {@code now}, oldest first: those still working and the
+     * current one even once expired (so its owner sees why tokens are refused).
+     */
+    List<SecretView> secretsAt(Instant now) {
+        ApplicationSecret current = currentSecret();
+        return secrets.stream()
+                .filter(secret -> secret == current || secret.worksAt(now))
+                .map(secret -> new SecretView(secret.getId(), secret.getCreatedAt(), secret.getCreatedBy(),
+                        secret.getExpiresAt(), secret.getEndsAt(), secret == current, !secret.worksAt(now)))
+                .toList();
+    }
+
+    /** The Secrets that authenticate at {@code now}, oldest first: never more than two. */
+    List<ApplicationSecret> secretsWorkingAt(Instant now) {
+        return secrets.stream().filter(secret -> secret.worksAt(now)).toList();
     }
 
     /** Whether the owner may submit an application in this state: before the first review and after a rejection. */
@@ -284,12 +352,9 @@ class PartnerApplication {
         return key;
     }
 
-    String getSecretHash() {
-        return secretHash;
-    }
-
+    /** When the current Secret was created. */
     Instant getSecretCreatedAt() {
-        return secretCreatedAt;
+        return currentSecret().getCreatedAt();
     }
 
     ReviewState getReviewState() {

@@ -5,6 +5,7 @@ enum AuditAction {
     REGISTERED,
     MODIFIED,
     NEW_SECRET,
+    SECRET_REVOKED,
     ENABLED,
     DISABLED,
     SUBMITTED,

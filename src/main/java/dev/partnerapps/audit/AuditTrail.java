@@ -5,6 +5,8 @@ import dev.partnerapps.application.ApplicationModified;
 import dev.partnerapps.application.ApplicationRegistered;
 import dev.partnerapps.application.ApplicationRejected;
 import dev.partnerapps.application.ApplicationSubmitted;
+import dev.partnerapps.application.SecretOverlap;
+import dev.partnerapps.application.SecretRevoked;
 import dev.partnerapps.application.SecretRotated;
 import dev.partnerapps.application.VisibilityChanged;
 import dev.partnerapps.authserver.SigningKeyRotated;
@@ -16,7 +18,10 @@ import dev.partnerapps.enablement.ApplicationDisabled;
 import dev.partnerapps.enablement.ApplicationEnabled;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -29,6 +34,13 @@ import org.springframework.stereotype.Component;
 class AuditTrail {
 
     static final String SIGN_IN_PROTECTION = "Sign-in protection";
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** The overlap as the audit line says it (the log is written in English, like its other lines). */
+    private static final Map<SecretOverlap, String> OVERLAPS = Map.of(SecretOverlap.NOW, "none",
+            SecretOverlap.ONE_HOUR, "1 hour", SecretOverlap.ONE_DAY, "24 hours", SecretOverlap.SEVEN_DAYS, "7 days");
 
     private final AuditEventRepository events;
     private final Clock clock;
@@ -52,10 +64,25 @@ class AuditTrail {
         record(e.actor(), AuditAction.MODIFIED, e.applicationId(), e.name(), e.ownerCompanyId(), null, detail);
     }
 
+    /** Says which overlap was chosen and until when, and the new secret's expiry if any. */
     @EventListener
     void on(SecretRotated e) {
+        String previous = e.previousWorksUntil() == null ? "The previous secret no longer works."
+                : "The previous secret works until " + minutes(e.previousWorksUntil()) + " (overlap "
+                        + OVERLAPS.get(e.overlap()) + ").";
+        String expiry = e.expiresAt() == null ? "" : " The new secret expires " + minutes(e.expiresAt()) + ".";
         record(e.actor(), AuditAction.NEW_SECRET, e.applicationId(), e.name(), e.ownerCompanyId(), null,
-                "The previous secret no longer works.");
+                previous + expiry);
+    }
+
+    @EventListener
+    void on(SecretRevoked e) {
+        record(e.actor(), AuditAction.SECRET_REVOKED, e.applicationId(), e.name(), e.ownerCompanyId(), null,
+                "The previous secret, created " + minutes(e.secretCreatedAt()) + ", no longer works.");
+    }
+
+    private static String minutes(Instant instant) {
+        return MINUTES.format(instant);
     }
 
     @EventListener

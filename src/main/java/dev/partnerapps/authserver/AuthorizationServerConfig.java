@@ -89,7 +89,7 @@ class AuthorizationServerConfig {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, PartnerClients clients,
             GrantStore authorizations, OAuth2AuthorizationConsentService consents,
-            OAuth2TokenGenerator<?> tokenGenerator, ClientSecrets secrets, TokenIntrospection introspection,
+            OAuth2TokenGenerator<?> tokenGenerator, ClientSecrets secrets, Clock clock, TokenIntrospection introspection,
             TokenRevocation revocation, TokenPolicy policy, SecurityContextRepository securityContextRepository,
             AuthorizationServerSettings settings, TokenMetrics metrics, ClientThrottle throttle) throws Exception {
         OAuthErrorResponses errors = new OAuthErrorResponses();
@@ -105,7 +105,7 @@ class AuthorizationServerConfig {
                     .clientAuthentication(client -> client
                             .authenticationProviders(providers -> providers.forEach(provider -> {
                                 if (provider instanceof ClientSecretAuthenticationProvider secretProvider) {
-                                    secretProvider.setPasswordEncoder(new ClientSecretEncoder(secrets));
+                                    secretProvider.setPasswordEncoder(new ClientSecretEncoder(secrets, clock));
                                 }
                             }))
                             .errorResponseHandler(metrics.countingClientAuthenticationFailures(

@@ -2,6 +2,7 @@ package dev.partnerapps.authserver;
 
 import dev.partnerapps.application.ApplicationModified;
 import dev.partnerapps.application.ApplicationRejected;
+import dev.partnerapps.application.SecretRevoked;
 import dev.partnerapps.application.SecretRotated;
 import dev.partnerapps.application.Visibility;
 import dev.partnerapps.application.VisibilityChanged;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * caches are told (so access tokens stop verifying). That access tokens stay dead afterwards is
  * the enablement generation's job (see {@code Enablements#allowance}). A new Secret ends no
  * grant: tokens already issued stay valid, but the cached client must go so the old Secret fails
- * at once. A disabled user loses every grant (and with it every access token, which carries its
+ * at once (or, after an overlap, holds the new one too); a revoked Secret likewise. The end of an
+ * overlap and an expiry need no change here: the cached client carries them and the Clock decides. A disabled user loses every grant (and with it every access token, which carries its
  * grant's id); re-enabling the user finds nothing left to revive.
  */
 @Component
@@ -32,7 +34,7 @@ class GrantRevocations {
     }
 
     /** Changes that end no grant but change what the caches hold about the application. */
-    @EventListener({ApplicationEnabled.class, SecretRotated.class, ApplicationRejected.class})
+    @EventListener({ApplicationEnabled.class, SecretRotated.class, SecretRevoked.class, ApplicationRejected.class})
     void cachedApplicationChanged() {
         epoch.changed();
     }

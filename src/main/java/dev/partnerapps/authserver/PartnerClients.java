@@ -83,7 +83,7 @@ class PartnerClients implements RegisteredClientRepository {
         return RegisteredClient.withId(String.valueOf(app.id()))
                 .clientId(app.key())
                 .clientName(app.name())
-                .clientSecret(app.secretDigest())
+                .clientSecret(ClientSecretEncoder.encoded(app.secrets()))
                 .clientIdIssuedAt(app.secretCreatedAt())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)

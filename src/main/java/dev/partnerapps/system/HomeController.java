@@ -1,6 +1,8 @@
 package dev.partnerapps.system;
 
 import dev.partnerapps.application.ApplicationsNeedingAttention;
+import dev.partnerapps.application.ExpiringSecrets;
+import dev.partnerapps.application.ExpiringSecrets;
 import dev.partnerapps.company.PartnerUser;
 import dev.partnerapps.enablement.RecentlyEnabled;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,10 +15,12 @@ class HomeController {
 
     private final ApplicationsNeedingAttention attention;
     private final RecentlyEnabled recentlyEnabled;
+    private final ExpiringSecrets expiring;
 
-    HomeController(ApplicationsNeedingAttention attention, RecentlyEnabled recentlyEnabled) {
+    HomeController(ApplicationsNeedingAttention attention, RecentlyEnabled recentlyEnabled, ExpiringSecrets expiring) {
         this.attention = attention;
         this.recentlyEnabled = recentlyEnabled;
+        this.expiring = expiring;
     }
 
     /** What needs each role's attention, a few rows each, linking to the full lists (docs/console.md). */
@@ -25,6 +29,7 @@ class HomeController {
         model.addAttribute("waiting", attention.waitingForReview(user));
         model.addAttribute("ownInReview", attention.rejectedOrWaiting(user));
         model.addAttribute("recentlyEnabled", recentlyEnabled.of(user));
+        model.addAttribute("expiring", expiring.of(user));
         return "home";
     }
 

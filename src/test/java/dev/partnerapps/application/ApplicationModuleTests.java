@@ -60,7 +60,7 @@ class ApplicationModuleTests {
         PartnerUser developer = (PartnerUser) users.loadUserByUsername(ACME_DEVELOPER);
         IssuedCredentials issued = registration.register(developer, new ApplicationDetails("Module Test App",
                 "Registered without the rest of the application", true, List.of("https://app.example.com/cb"),
-                Set.of("LIST")));
+                Set.of("LIST")), SecretExpiry.NEVER);
 
         changes.submitForReview(developer, issued.key());
 

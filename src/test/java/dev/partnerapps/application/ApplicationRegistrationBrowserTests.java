@@ -41,8 +41,10 @@ class ApplicationRegistrationBrowserTests {
         browser.close();
     }
 
+    /** The digest of the current Secret: the one New Secret has not ended. */
     private String storedHash(String key) {
-        return jdbc.queryForObject("select secret_hash from partner_applications where client_key = ?", String.class, key);
+        return jdbc.queryForObject("select s.digest from application_secrets s join partner_applications a on a.id = s.application_id"
+                + " where a.client_key = ? and s.ends_at is null", String.class, key);
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
+import dev.partnerapps.errors.NotFoundException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** The review and Visibility rules of docs/product.md section 3, on the aggregate alone. */
 class PartnerApplicationTests {
@@ -20,7 +24,7 @@ class PartnerApplicationTests {
             List.of("https://app.example.com/callback"), Set.of("LIST"));
 
     private static PartnerApplication registered() {
-        PartnerApplication app = new PartnerApplication(7L, "key", "{sha256}digest", NOW, "dev@acme.example");
+        PartnerApplication app = new PartnerApplication(7L, "key", "{sha256}digest", null, NOW, "dev@acme.example");
         app.describe(DETAILS);
         return app;
     }
@@ -241,5 +245,118 @@ class PartnerApplicationTests {
         assertThat(app.getScopes()).containsExactly("LIST");
         assertThat(app.getReviewState()).isEqualTo(ReviewState.APPROVED);
         assertThat(app.getVisibility()).isEqualTo(Visibility.PUBLIC);
+    }
+
+    // Secrets (docs/product.md section 2)
+
+    private static final Duration DAY = Duration.ofHours(24);
+
+    private static List<String> working(PartnerApplication app, Instant at) {
+        return app.secretsWorkingAt(at).stream().map(ApplicationSecret::getDigest).toList();
+    }
+
+    /** Ids as the database gives them when the aggregate is saved. */
+    private static void saved(PartnerApplication app) {
+        long id = 1;
+        for (ApplicationSecret secret : app.secretsWorkingAt(Instant.MIN)) {
+            ReflectionTestUtils.setField(secret, "id", id++);
+        }
+    }
+
+    @Test
+    void aNewSecretNowEndsTheCurrentOneAtOnce() {
+        PartnerApplication app = registered();
+        Instant later = NOW.plus(Duration.ofMinutes(5));
+
+        PartnerApplication.Rotation rotation = app.rotateSecret("{sha256}second", later, Duration.ZERO, null, "dev");
+
+        assertThat(rotation.previousWorksUntil()).isNull();
+        assertThat(working(app, later)).containsExactly("{sha256}second");
+        assertThat(app.getSecretCreatedAt()).isEqualTo(later);
+    }
+
+    @Test
+    void duringAnOverlapBothSecretsWorkAndAfterItOnlyTheNewOne() {
+        PartnerApplication app = registered();
+
+        PartnerApplication.Rotation rotation = app.rotateSecret("{sha256}second", NOW, DAY, null, "dev");
+
+        assertThat(rotation.previousWorksUntil()).isEqualTo(NOW.plus(DAY));
+        assertThat(working(app, NOW.plus(DAY).minusSeconds(1))).containsExactly("{sha256}digest", "{sha256}second");
+        assertThat(working(app, NOW.plus(DAY))).containsExactly("{sha256}second");
+    }
+
+    @Test
+    void aThirdSecretDuringAnOverlapEndsTheOldestAtOnceSoAtMostTwoWork() {
+        PartnerApplication app = registered();
+        app.rotateSecret("{sha256}second", NOW, DAY, null, "dev");
+        Instant later = NOW.plus(Duration.ofHours(1));
+
+        app.rotateSecret("{sha256}third", later, DAY, null, "dev");
+
+        assertThat(working(app, later)).containsExactly("{sha256}second", "{sha256}third");
+        assertThat(working(app, later.plus(DAY))).containsExactly("{sha256}third");
+    }
+
+    @Test
+    void anOverlapNeverOutlivesThePreviousSecretsExpiry() {
+        PartnerApplication app = new PartnerApplication(7L, "key", "{sha256}digest", NOW.plus(Duration.ofHours(2)),
+                NOW, "dev@acme.example");
+
+        PartnerApplication.Rotation rotation = app.rotateSecret("{sha256}second", NOW, DAY, null, "dev");
+
+        assertThat(rotation.previousWorksUntil()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void anExpiredSecretNoLongerWorks() {
+        PartnerApplication app = new PartnerApplication(7L, "key", "{sha256}digest", NOW.plus(DAY), NOW,
+                "dev@acme.example");
+        saved(app);
+
+        assertThat(working(app, NOW.plus(DAY).minusMillis(1))).containsExactly("{sha256}digest");
+        assertThat(working(app, NOW.plus(DAY))).isEmpty();
+        assertThat(app.secretsAt(NOW.plus(DAY))).singleElement()
+                .satisfies(secret -> assertThat(secret.expired()).isTrue());
+    }
+
+    @Test
+    void revokingThePreviousSecretEndsItsOverlapNow() {
+        PartnerApplication app = registered();
+        app.rotateSecret("{sha256}second", NOW, DAY, null, "dev");
+        saved(app);
+        Instant later = NOW.plus(Duration.ofHours(1));
+
+        Instant created = app.revokeSecret(1L, later, "dev");
+
+        assertThat(created).isEqualTo(NOW);
+        assertThat(working(app, later)).containsExactly("{sha256}second");
+    }
+
+    @Test
+    void theCurrentSecretCannotBeRevokedAndAnUnknownOneIsNotFound() {
+        PartnerApplication app = registered();
+        app.rotateSecret("{sha256}second", NOW, DAY, null, "dev");
+        saved(app);
+
+        assertThatThrownBy(() -> app.revokeSecret(2L, NOW, "dev")).isInstanceOf(CurrentSecretException.class);
+        assertThatThrownBy(() -> app.revokeSecret(99L, NOW, "dev")).isInstanceOf(NotFoundException.class);
+        assertThat(working(app, NOW)).containsExactly("{sha256}digest", "{sha256}second");
+    }
+
+    @Test
+    void secretsThatStoppedWorkingAreDroppedAtTheNextNewSecret() {
+        PartnerApplication app = registered();
+        app.rotateSecret("{sha256}second", NOW, Duration.ZERO, null, "dev");
+        app.rotateSecret("{sha256}third", NOW.plusSeconds(1), Duration.ZERO, null, "dev");
+
+        assertThat(working(app, Instant.MIN)).containsExactly("{sha256}second", "{sha256}third");
+    }
+
+    @Test
+    void expiryChoicesCountFromCreation() {
+        assertThat(SecretExpiry.NEVER.from(NOW)).isNull();
+        assertThat(SecretExpiry.DAYS_90.from(NOW)).isEqualTo(NOW.plus(Duration.ofDays(90)));
+        assertThat(SecretExpiry.ONE_YEAR.from(NOW)).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
     }
 }

@@ -5,6 +5,9 @@ import static dev.partnerapps.support.DemoUsers.ACME_EMPLOYEE;
 import static dev.partnerapps.support.DemoUsers.GLOBEX_ADMIN;
 import static dev.partnerapps.support.DemoUsers.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,6 +170,50 @@ class PostgresAuthorizationServerTests {
             assertThat(OAuth.error(otherOAuth.token(OAuth.basic(shared.key(), shared.secret()),
                     new ClientCredentialsGrant(), null, "globex.example")).getCode()).isEqualTo("unauthorized_client");
         }
+    }
+
+    /** docs/product.md section 2: an overlap and an early revoke made here hold on every instance. */
+    @Test
+    void aNewSecretWithOverlapAndItsEarlyRevokeReachTheOtherInstance() throws Exception {
+        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("PG Secrets"), "LIST");
+        try (ConfigurableApplicationContext other = secondInstance()) {
+            awaitListening(other);
+            OAuth otherOAuth = new OAuth(port(other));
+            // Caches the client with its one Secret on the other instance.
+            assertThat(otherOAuth.clientCredentials(app.key(), app.secret()).indicatesSuccess()).isTrue();
+
+            String html = mvc.perform(post("/admin/web-services/applications/{key}/new-secret", app.key())
+                            .with(console.as(ACME_DEVELOPER)).with(csrf()).param("overlap", "ONE_DAY"))
+                    .andReturn().getResponse().getContentAsString();
+            String second = OAuth.hiddenValueById(html, "client-secret");
+            assertThat(eventually(() -> otherOAuth.clientCredentials(app.key(), second).indicatesSuccess()))
+                    .as("the other instance accepts the new Secret").isTrue();
+            assertThat(otherOAuth.clientCredentials(app.key(), app.secret()).indicatesSuccess())
+                    .as("and, during the overlap, the previous one").isTrue();
+
+            long previous = jdbc.queryForObject("select min(s.id) from application_secrets s join partner_applications a"
+                    + " on a.id = s.application_id where a.client_key = ?", Long.class, app.key());
+            mvc.perform(post("/admin/web-services/applications/{key}/secrets/{id}/revoke", app.key(), previous)
+                    .with(console.as(ACME_DEVELOPER)).with(csrf())).andExpect(status().isFound());
+
+            assertThat(eventually(() -> !otherOAuth.clientCredentials(app.key(), app.secret()).indicatesSuccess()))
+                    .as("the other instance refuses the revoked Secret").isTrue();
+            assertThat(OAuth.error(otherOAuth.clientCredentials(app.key(), app.secret())).getCode())
+                    .isEqualTo("invalid_client");
+            assertThat(otherOAuth.clientCredentials(app.key(), second).indicatesSuccess()).isTrue();
+        }
+    }
+
+    /** Whether the condition holds within a second. */
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(1));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     @Test

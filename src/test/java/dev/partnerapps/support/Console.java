@@ -69,6 +69,14 @@ public final class Console {
         mvc.perform(request).andExpect(status().isFound());
     }
 
+    /** New Secret, the current one working for {@code overlap} more (NOW, ONE_HOUR, ONE_DAY, SEVEN_DAYS); the new Secret. */
+    public String newSecret(String developer, String key, String overlap) throws Exception {
+        String html = mvc.perform(post("/admin/web-services/applications/{key}/new-secret", key).with(as(developer))
+                .with(csrf()).param("overlap", overlap)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        return find(SECRET, html);
+    }
+
     public void submit(String developer, String key) throws Exception {
         mvc.perform(post("/admin/web-services/applications/{key}/submit", key).with(as(developer)).with(csrf()))
                 .andExpect(status().isFound());

@@ -14,6 +14,9 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Sandboxes;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,6 +32,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -53,11 +57,15 @@ class AccessibilityBrowserTests {
     @Autowired
     UserDetailsService userDetails;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     private Browser browser;
     private String developer;
     private String appName;
     private Console.Credentials app;
     private Console.Credentials submitted;
+    private Console.Credentials secrets;
 
     @BeforeAll
     void setUp() throws Exception {
@@ -67,6 +75,12 @@ class AccessibilityBrowserTests {
         app = console.register(developer, appName, "LIST", "EXPRPT", "CCARD");
         submitted = console.register(developer, Console.uniqueName("Axe Review"), "EXPRPT", "CCARD", "TRVPRF", "PASSV");
         console.submit(developer, submitted.key());
+        // Two Secrets (an overlap, so Revoke is offered), the current one expiring within 14 days: the warnings show.
+        secrets = console.register(developer, appName + " Secrets", "LIST");
+        console.newSecret(developer, secrets.key(), "ONE_DAY");
+        jdbc.update("update application_secrets set expires_at = ? where ends_at is null and application_id ="
+                + " (select id from partner_applications where client_key = ?)",
+                Timestamp.from(Instant.now().plus(Duration.ofDays(10))), secrets.key());
         // A connected application for the developer's own account.
         HttpSession user = new HttpSession(port);
         user.signIn(developer, Sandboxes.PASSWORD);
@@ -197,6 +211,12 @@ class AccessibilityBrowserTests {
         check.accept("application authorization after OK");
         browser.go("/admin/web-services/applications/" + app.key());
         check.accept("modify partner application");
+        browser.go("/admin/web-services/applications/" + secrets.key());
+        check.accept("modify partner application, two secrets");
+        browser.click(browser.driver().findElement(By.cssSelector("#secrets button")));
+        browser.waitFor(driver -> driver.findElement(By.id("confirm-dialog")).isDisplayed());
+        check.accept("modify partner application, confirming Revoke");
+        browser.driver().findElement(By.cssSelector("#confirm-dialog button[value=cancel]")).click();
         browser.go("/admin/web-services/applications/" + app.key() + "/new-secret");
         check.accept("new secret");
         browser.go("/admin/web-services/enabled-applications?q=" + appName.replace(" ", "+"));

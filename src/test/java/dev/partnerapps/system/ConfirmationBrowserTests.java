@@ -185,6 +185,25 @@ class ConfirmationBrowserTests {
     }
 
     @Test
+    void revokingAPreviousSecretAsksFirstAndCancelKeepsItWorking() throws Exception {
+        String developer = Sandboxes.create(port);
+        Console.Credentials app = console.register(developer, Console.uniqueName("Overlapping"), "LIST");
+        String current = console.newSecret(developer, app.key(), "ONE_DAY");
+        OAuth oauth = new OAuth(port);
+        browser.signIn(developer, Sandboxes.PASSWORD).go("/admin/web-services/applications/" + app.key());
+
+        String asked = browser.pressAndAnswer(browser.driver().findElement(By.cssSelector("#secrets button")), false);
+        assertThat(asked).contains("The previous Secret, created ", "stops working at once");
+        assertThat(oauth.clientCredentials(app.key(), app.secret()).indicatesSuccess()).isTrue();
+        assertThat(focused().getText()).isEqualTo("Revoke");
+
+        browser.pressAndAnswer(browser.driver().findElement(By.cssSelector("#secrets button")), true);
+        assertThat(browser.text()).contains("The previous Secret of " + nameOf(app.key()) + " no longer works.");
+        assertThat(OAuth.error(oauth.clientCredentials(app.key(), app.secret())).getCode()).isEqualTo("invalid_client");
+        assertThat(oauth.clientCredentials(app.key(), current).indicatesSuccess()).isTrue();
+    }
+
+    @Test
     void rotatingTheSigningKeyAsksFirst() {
         String current = "select kid from oauth_signing_keys order by created_at desc, kid desc limit 1";
         String before = jdbc.queryForObject(current, String.class);
