@@ -2,7 +2,9 @@ package dev.partnerapps.application;
 
 import dev.partnerapps.company.PartnerUser;
 import dev.partnerapps.paging.Filters;
+import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
+import dev.partnerapps.usage.UsageReports;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,15 +33,17 @@ class ApplicationsController {
     private final SecretRotation rotation;
     private final ApplicationFormValidator validator;
     private final ApiCatalog catalog;
+    private final UsageReports usage;
 
     ApplicationsController(OwnApplications own, ApplicationRegistration registration, ApplicationChanges changes,
-            SecretRotation rotation, ApplicationFormValidator validator, ApiCatalog catalog) {
+            SecretRotation rotation, ApplicationFormValidator validator, ApiCatalog catalog, UsageReports usage) {
         this.own = own;
         this.registration = registration;
         this.changes = changes;
         this.rotation = rotation;
         this.validator = validator;
         this.catalog = catalog;
+        this.usage = usage;
     }
 
     /** Only the form's own fields: a forged Visibility, owner or id is never bound. */
@@ -60,8 +64,10 @@ class ApplicationsController {
             @RequestParam(required = false) String review, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
         PageQuery query = PageQuery.of(q, sort, dir, page, ApplicationSearch.SORT_NAMES, "name", true);
-        model.addAttribute("applications", own.list(developer, Filters.yesNo(active),
-                Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review), query));
+        ListPage<ApplicationRow> applications = own.list(developer, Filters.yesNo(active),
+                Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review), query);
+        model.addAttribute("applications", applications);
+        model.addAttribute("lastUsed", usage.applicationsLastUsed(applications.rows().stream().map(ApplicationRow::id).toList()));
         model.addAttribute("filter", new ListFilter(query.search(), Filters.yesNo(active),
                 Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review)));
         model.addAttribute("visibilities", Visibility.values());

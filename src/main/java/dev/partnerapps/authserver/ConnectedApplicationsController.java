@@ -5,6 +5,7 @@ import dev.partnerapps.application.OAuthClient;
 import dev.partnerapps.company.PartnerUser;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
+import dev.partnerapps.usage.UsageReports;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,17 +36,19 @@ class ConnectedApplicationsController {
     private final OAuth2AuthorizationConsentService consents;
     private final ChangeEpoch epoch;
     private final ApiCatalog catalog;
+    private final UsageReports usage;
 
     ConnectedApplicationsController(JdbcTemplate jdbc, PartnerClients clients, OAuth2AuthorizationConsentService consents,
-            ChangeEpoch epoch, ApiCatalog catalog) {
+            ChangeEpoch epoch, ApiCatalog catalog, UsageReports usage) {
         this.jdbc = jdbc;
         this.clients = clients;
         this.consents = consents;
         this.epoch = epoch;
         this.catalog = catalog;
+        this.usage = usage;
     }
 
-    record Connection(String key, String name, List<String> scopes) {
+    record Connection(long id, String key, String name, List<String> scopes) {
     }
 
     /** The consents the user gave, searchable by application name and paged (docs/lists.md). */
@@ -62,9 +65,9 @@ class ConnectedApplicationsController {
         List<Object> pageArgs = new ArrayList<>(List.of(args));
         pageArgs.add(query.limit());
         pageArgs.add(query.offset());
-        List<Connection> connections = jdbc.query("select a.client_key, a.name, c.authorities" + where
+        List<Connection> connections = jdbc.query("select a.id, a.client_key, a.name, c.authorities" + where
                 + " order by a.name_key " + query.direction() + ", a.id limit ? offset ?",
-                (rs, i) -> new Connection(rs.getString("client_key"), rs.getString("name"),
+                (rs, i) -> new Connection(rs.getLong("id"), rs.getString("client_key"), rs.getString("name"),
                         catalog.inCatalogOrder(Arrays.stream(rs.getString("authorities").split(","))
                                 .map(a -> a.replaceFirst("^SCOPE_", "")).toList()).stream()
                                 .map(catalog::nameOf).toList()),
@@ -72,6 +75,8 @@ class ConnectedApplicationsController {
         model.addAttribute("connections", new ListPage<>(connections, query, total == null ? 0 : total,
                 query.hasSearch()));
         model.addAttribute("q", query.search());
+        model.addAttribute("lastUsed", usage.consentsLastUsed(user.getUsername(),
+                connections.stream().map(Connection::id).toList()));
         return "account/connected-applications";
     }
 

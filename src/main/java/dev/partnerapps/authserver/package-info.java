@@ -4,5 +4,5 @@
  * token request cheap.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "application",
-        "application :: client-store", "company", "enablement", "paging" })
+        "application :: client-store", "company", "enablement", "paging", "usage" })
 package dev.partnerapps.authserver;
