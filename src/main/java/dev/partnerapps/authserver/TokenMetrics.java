@@ -5,14 +5,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
-import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -75,11 +72,10 @@ class TokenMetrics {
     AuthenticationFailureHandler countingRefused(AuthenticationFailureHandler delegate) {
         return (request, response, exception) -> {
             String error = refused(request, exception);
-            Authentication client = SecurityContextHolder.getContext().getAuthentication();
-            if (client instanceof OAuth2ClientAuthenticationToken token && token.getRegisteredClient() != null) {
-                clients.application(token.getRegisteredClient().getId())
-                        .ifPresent(app -> usage.tokenRefused(app.id(), UsageRecorder.NO_COMPANY, error));
-            }
+            // The client authenticated with this Key; the token endpoint cleared the security
+            // context before calling us, so the Key is read from the request again.
+            clients.applicationByKey(ClientThrottle.presentedKey(request))
+                    .ifPresent(app -> usage.tokenRefused(app.id(), UsageRecorder.NO_COMPANY, error));
             delegate.onAuthenticationFailure(request, response, exception);
         };
     }

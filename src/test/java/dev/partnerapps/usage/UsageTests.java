@@ -2,11 +2,15 @@ package dev.partnerapps.usage;
 
 import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
 import static dev.partnerapps.support.DemoUsers.GLOBEX_ADMIN;
+import static dev.partnerapps.support.DemoUsers.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.partnerapps.support.Console;
+import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.IntegrationTest;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Sandboxes;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +74,9 @@ class UsageTests {
         for (int i = 0; i < 2; i++) {
             assertThat(oauth.clientCredentialsHttp(app.key(), "wrong secret", null).statusCode()).isEqualTo(401);
         }
+        // Refused after the client authenticated: a company that has not enabled it.
+        assertThat(OAuth.error(oauth.token(OAuth.basic(app.key(), app.secret()), new ClientCredentialsGrant(), null,
+                "globex.example")).getCode()).isEqualTo("unauthorized_client");
         for (int i = 0; i < 3; i++) {
             assertThat(api(token, "/api/v3.0/common/lists").statusCode()).isEqualTo(200);
         }
@@ -81,6 +89,7 @@ class UsageTests {
         long owner = ownerOf(id);
         assertThat(count(id, owner, "issued", "client_credentials")).isEqualTo(5);
         assertThat(count(id, UsageRecorder.NO_COMPANY, "refused", "invalid_client")).isEqualTo(2);
+        assertThat(count(id, UsageRecorder.NO_COMPANY, "refused", "unauthorized_client")).isEqualTo(1);
         assertThat(count(id, owner, "api", "common 200")).isEqualTo(3);
         assertThat(count(id, owner, "api", "common 404")).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from usage_daily where application_id = ? and kind = 'api'"
@@ -95,7 +104,7 @@ class UsageTests {
         UsageChart chart = reports.application(id);
         assertThat(chart.series("issued").total()).isEqualTo(6);
         assertThat(chart.series("api").total()).isEqualTo(4);
-        assertThat(chart.series("refused").total()).isEqualTo(2);
+        assertThat(chart.series("refused").total()).isEqualTo(3);
         assertThat(chart.days()).hasSize(UsageReports.DAYS);
         assertThat(chart.days().get(UsageReports.DAYS - 1).issued()).isEqualTo(6);
     }
@@ -124,8 +133,38 @@ class UsageTests {
         String list = mvc.perform(get("/admin/web-services/applications").param("q", "Last")
                         .with(new Console(mvc, userDetails).as(ACME_DEVELOPER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(list).contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        assertThat(list).contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .withZone(ZoneOffset.UTC).format(second));
+    }
+
+    @Test
+    void aConsentsLastUseIsItsLastTokenAndShowsOnConnectedApplications() throws Exception {
+        String user = Sandboxes.create(port);
+        Console.Credentials app = new Console(mvc, userDetails).register(user, Console.uniqueName("Consented"), "LIST");
+        long id = applicationId(app.key());
+        String redirect = "https://app.example.com/callback";
+        HttpSession browser = new HttpSession(port);
+        browser.signIn(user, Sandboxes.PASSWORD);
+        CodeVerifier verifier = new CodeVerifier();
+        String code = OAuth.authorizationCode(browser, app.key(), redirect, "LIST", verifier);
+        assertThat(browser.get("/account/connected-applications").body()).contains("Never");
+        String refresh = OAuth.tokens(new OAuth(port).exchange(app.key(), app.secret(), code, redirect, verifier))
+                .getRefreshToken().getValue();
+        flush.flush();
+        Instant first = reports.consentsLastUsed(user, List.of(id)).get(id);
+        assertThat(first).isNotNull();
+        assertThat(reports.consentsLastUsed("someone-else@example.com", List.of(id))).isEmpty();
+
+        Thread.sleep(5);
+        OAuth.tokens(new OAuth(port).refresh(app.key(), app.secret(), refresh));
+        flush.flush();
+        Instant refreshed = reports.consentsLastUsed(user, List.of(id)).get(id);
+        assertThat(refreshed).isAfter(first);
+        assertThat(count(id, ownerOf(id), "issued", "authorization_code")).isEqualTo(1);
+        assertThat(count(id, ownerOf(id), "issued", "refresh_token")).isEqualTo(1);
+        assertThat(browser.get("/account/connected-applications").body()).doesNotContain("Never")
+                .contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC)
+                        .format(refreshed));
     }
 
     @Test
@@ -171,7 +210,7 @@ class UsageTests {
         oauth.accessToken(app.key(), app.secret());
         for (int i = 0; i < 3; i++) {
             OAuth.tokens(oauth.token(OAuth.basic(app.key(), app.secret()),
-                    new com.nimbusds.oauth2.sdk.ClientCredentialsGrant(), null, "globex.example"));
+                    new ClientCredentialsGrant(), null, "globex.example"));
         }
         flush.flush();
 
@@ -185,7 +224,7 @@ class UsageTests {
         assertThat(list).contains("/admin/web-services/enabled-applications/" + app.key() + "/usage");
 
         String staff = mvc.perform(get("/admin/web-services/reviews/{key}", app.key())
-                        .with(console.as(dev.partnerapps.support.DemoUsers.STAFF)))
+                        .with(console.as(STAFF)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(staff).contains("id=\"usage-total-issued\">4<", "Globex Corporation");
     }
