@@ -46,7 +46,7 @@ class ModularityTests {
     void everyTopLevelPackageIsAVerifiedModule() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("api", "application", "audit", "authserver", "company", "enablement",
-                        "errors", "paging", "system");
+                        "errors", "paging", "system", "usage");
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.partnerapps.api;
 
 import dev.partnerapps.authserver.AccessTokens;
 import dev.partnerapps.authserver.VerifiedToken;
+import dev.partnerapps.usage.UsageRecorder;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrinci
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * The platform APIs' filter chain: stateless, bearer tokens only. Every request's token is
@@ -34,7 +36,8 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain platformApiSecurityFilterChain(HttpSecurity http, AccessTokens tokens) throws Exception {
+    SecurityFilterChain platformApiSecurityFilterChain(HttpSecurity http, AccessTokens tokens, UsageRecorder usage)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -49,7 +52,8 @@ class ApiSecurityConfig {
                                     + "error_description=\"The access token is missing, invalid, expired or revoked\"");
                             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                             response.getWriter().write(UNAUTHORIZED_BODY);
-                        }));
+                        }))
+                .addFilterAfter(new ApiUsageFilter(usage), AuthorizationFilter.class);
         return http.build();
     }
 

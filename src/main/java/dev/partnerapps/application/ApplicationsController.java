@@ -4,7 +4,9 @@ import dev.partnerapps.company.PartnerUser;
 import dev.partnerapps.paging.Filters;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
+import dev.partnerapps.usage.UsageReports;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +35,11 @@ class ApplicationsController {
     private final ApplicationFormValidator validator;
     private final ApiCatalog catalog;
     private final ExpiringSecrets expiring;
+    private final UsageReports usage;
 
     ApplicationsController(OwnApplications own, ApplicationRegistration registration, ApplicationChanges changes,
-            SecretRotation rotation, ApplicationFormValidator validator, ApiCatalog catalog, ExpiringSecrets expiring) {
+            SecretRotation rotation, ApplicationFormValidator validator, ApiCatalog catalog, ExpiringSecrets expiring,
+            UsageReports usage) {
         this.own = own;
         this.registration = registration;
         this.changes = changes;
@@ -43,6 +47,7 @@ class ApplicationsController {
         this.validator = validator;
         this.catalog = catalog;
         this.expiring = expiring;
+        this.usage = usage;
     }
 
     /** Only the form's own fields: a forged Visibility, owner or id is never bound. */
@@ -72,8 +77,9 @@ class ApplicationsController {
         ListPage<ApplicationRow> applications = own.list(developer, Filters.yesNo(active),
                 Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review), query);
         model.addAttribute("applications", applications);
-        model.addAttribute("expiringSecrets",
-                expiring.amongst(applications.rows().stream().map(ApplicationRow::id).toList()));
+        List<Long> ids = applications.rows().stream().map(ApplicationRow::id).toList();
+        model.addAttribute("expiringSecrets", expiring.amongst(ids));
+        model.addAttribute("lastUsed", usage.applicationsLastUsed(ids));
         model.addAttribute("filter", new ListFilter(query.search(), Filters.yesNo(active),
                 Filters.oneOf(Visibility.class, visibility), Filters.oneOf(ReviewState.class, review)));
         model.addAttribute("visibilities", Visibility.values());
@@ -142,7 +148,9 @@ class ApplicationsController {
 
     private String showModifyForm(PartnerUser developer, ApplicationView app, Model model) {
         model.addAttribute("app", app);
-        model.addAttribute("secrets", own.secrets(developer, app.key()));
+        List<SecretView> secrets = own.secrets(developer, app.key());
+        model.addAttribute("secrets", secrets);
+        model.addAttribute("secretsLastUsed", usage.secretsLastUsed(secrets.stream().map(SecretView::id).toList()));
         model.addAttribute("canSubmit", PartnerApplication.canBeSubmittedFrom(app.reviewState()));
         return "admin/applications/form";
     }

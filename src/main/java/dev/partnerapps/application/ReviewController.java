@@ -5,6 +5,8 @@ import dev.partnerapps.company.CompanyInfo;
 import dev.partnerapps.company.PartnerUser;
 import dev.partnerapps.paging.Filters;
 import dev.partnerapps.paging.PageQuery;
+import dev.partnerapps.usage.UsageChart;
+import dev.partnerapps.usage.UsageReports;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,11 +27,13 @@ class ReviewController {
     private final ApplicationReview review;
     private final CompanyDirectory companies;
     private final ApiCatalog catalog;
+    private final UsageReports reports;
 
-    ReviewController(ApplicationReview review, CompanyDirectory companies, ApiCatalog catalog) {
+    ReviewController(ApplicationReview review, CompanyDirectory companies, ApiCatalog catalog, UsageReports reports) {
         this.review = review;
         this.companies = companies;
         this.catalog = catalog;
+        this.reports = reports;
     }
 
     /** The queue first (longest waiting first), then every application: searchable, filtered, paged. */
@@ -56,6 +60,10 @@ class ReviewController {
         model.addAttribute("app", app);
         model.addAttribute("publisher", companies.find(app.ownerCompanyId()).map(CompanyInfo::name).orElse(""));
         model.addAttribute("catalog", catalog);
+        // Staff see every company's use, as the owner does.
+        UsageChart usage = reports.application(app.id());
+        model.addAttribute("usage", usage);
+        model.addAttribute("companyNames", ApplicationUsageController.companyNames(usage, companies));
         return "admin/reviews/show";
     }
 

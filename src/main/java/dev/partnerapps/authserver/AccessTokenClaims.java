@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The one place every access token passes, whatever the grant: decides the company the token
@@ -76,6 +78,13 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                 .claim(COMPANY_DOMAIN, company.domain());
         if (!clientCredentials && context.getAuthorization() != null) {
             context.getClaims().claim(GRANT_ID, context.getAuthorization().getId());
+        }
+        // For usage counting, once the token is answered (TokenMetrics): the company is decided only here.
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            String user = clientCredentials ? null : context.getPrincipal().getName();
+            request.setAttribute(TokenMetrics.ISSUED_FOR, new TokenMetrics.IssuedFor(app.id(), company.id(), user),
+                    RequestAttributes.SCOPE_REQUEST);
         }
     }
 

@@ -37,8 +37,8 @@ class ConnectedApplications {
         this.catalog = catalog;
     }
 
-    /** One connected application: its Key, name and the names of the scopes allowed, in catalog order. */
-    record Connection(String key, String name, List<String> scopes) {
+    /** One connected application: its id, Key, name and the names of the scopes allowed, in catalog order. */
+    record Connection(long id, String key, String name, List<String> scopes) {
     }
 
     /** A page of the user's consents, searched by application name. */
@@ -52,9 +52,9 @@ class ConnectedApplications {
         List<Object> pageArgs = new ArrayList<>(List.of(args));
         pageArgs.add(query.limit());
         pageArgs.add(query.offset());
-        List<Connection> connections = jdbc.query("select a.client_key, a.name, c.authorities" + where
+        List<Connection> connections = jdbc.query("select a.id, a.client_key, a.name, c.authorities" + where
                 + " order by a.name_key " + query.direction() + ", a.id limit ? offset ?",
-                (rs, i) -> new Connection(rs.getString("client_key"), rs.getString("name"),
+                (rs, i) -> new Connection(rs.getLong("id"), rs.getString("client_key"), rs.getString("name"),
                         catalog.inCatalogOrder(Arrays.stream(rs.getString("authorities").split(","))
                                 .map(a -> a.replaceFirst("^SCOPE_", "")).toList()).stream()
                                 .map(catalog::nameOf).toList()),

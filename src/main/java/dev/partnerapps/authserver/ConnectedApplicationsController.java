@@ -1,7 +1,10 @@
 package dev.partnerapps.authserver;
 
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.authserver.ConnectedApplications.Connection;
+import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
+import dev.partnerapps.usage.UsageReports;
 import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConnectedApplicationsController {
 
     private final ConnectedApplications connected;
+    private final UsageReports usage;
 
-    ConnectedApplicationsController(ConnectedApplications connected) {
+    ConnectedApplicationsController(ConnectedApplications connected, UsageReports usage) {
         this.connected = connected;
+        this.usage = usage;
     }
 
     /** The consents the user gave, searchable by application name and paged (docs/lists.md). */
@@ -29,8 +34,11 @@ class ConnectedApplicationsController {
     String list(@AuthenticationPrincipal PartnerUser user, @RequestParam(required = false) String q,
             @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
         PageQuery query = PageQuery.of(q, "name", dir, page, Set.of("name"), "name", true);
-        model.addAttribute("connections", connected.of(user.getUsername(), query));
+        ListPage<Connection> connections = connected.of(user.getUsername(), query);
+        model.addAttribute("connections", connections);
         model.addAttribute("q", query.search());
+        model.addAttribute("lastUsed", usage.consentsLastUsed(user.getUsername(),
+                connections.rows().stream().map(Connection::id).toList()));
         return "account/connected-applications";
     }
 

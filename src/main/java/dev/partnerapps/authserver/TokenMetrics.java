@@ -1,5 +1,6 @@
 package dev.partnerapps.authserver;
 
+import dev.partnerapps.usage.UsageRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  * write its responses: the one place every issued token and every refusal passes, whichever
  * provider decided. Tags are the grant type and the OAuth error code, each reduced to the values
  * RFC 6749 defines so that a client cannot invent new time series; never a client, token or user.
+ * The same answers go to the {@link UsageRecorder}, which does count per application and company
+ * (docs/product.md, "Usage and last used"): an in-memory increment, nothing written per request.
  */
 @Component
 class TokenMetrics {
@@ -35,12 +38,20 @@ class TokenMetrics {
             OAuth2ErrorCodes.UNSUPPORTED_GRANT_TYPE, OAuth2ErrorCodes.INVALID_SCOPE, OAuth2ErrorCodes.ACCESS_DENIED,
             OAuth2ErrorCodes.SERVER_ERROR, OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE);
 
+    /** Request attribute: whom {@link AccessTokenClaims} issued the token for, read when it is answered. */
+    static final String ISSUED_FOR = TokenMetrics.class.getName() + ".issuedFor";
+
     private final MeterRegistry registry;
     private final AuthorizationServerSettings settings;
+    private final UsageRecorder usage;
+    private final PartnerClients clients;
 
-    TokenMetrics(MeterRegistry registry, AuthorizationServerSettings settings) {
+    TokenMetrics(MeterRegistry registry, AuthorizationServerSettings settings, UsageRecorder usage,
+            PartnerClients clients) {
         this.registry = registry;
         this.settings = settings;
+        this.usage = usage;
+        this.clients = clients;
         // Registered up front so a dashboard's rate() has a series from the first scrape.
         GRANT_TYPES.forEach(grant -> issued(grant));
     }
@@ -48,7 +59,11 @@ class TokenMetrics {
     /** Counts the token before the delegate writes it. */
     AuthenticationSuccessHandler countingIssued(AuthenticationSuccessHandler delegate) {
         return (request, response, authentication) -> {
-            issued(grantType(request)).increment();
+            String grantType = grantType(request);
+            issued(grantType).increment();
+            if (request.getAttribute(ISSUED_FOR) instanceof IssuedFor issuedFor) {
+                usage.tokenIssued(issuedFor.applicationId(), issuedFor.companyId(), grantType, issuedFor.user());
+            }
             delegate.onAuthenticationSuccess(request, response, authentication);
         };
     }
@@ -56,7 +71,11 @@ class TokenMetrics {
     /** For the token endpoint's own refusals (client already authenticated). */
     AuthenticationFailureHandler countingRefused(AuthenticationFailureHandler delegate) {
         return (request, response, exception) -> {
-            refused(request, exception);
+            String error = refused(request, exception);
+            // The client authenticated with this Key; the token endpoint cleared the security
+            // context before calling us, so the Key is read from the request again.
+            clients.applicationByKey(ClientThrottle.presentedKey(request))
+                    .ifPresent(app -> usage.tokenRefused(app.id(), UsageRecorder.NO_COMPANY, error));
             delegate.onAuthenticationFailure(request, response, exception);
         };
     }
@@ -73,7 +92,11 @@ class TokenMetrics {
                     .tag("endpoint", endpoint)
                     .register(registry).increment();
             if ("token".equals(endpoint)) {
-                refused(request, exception);
+                String error = refused(request, exception);
+                // A wrong Secret for a real Key counts for that application: its owner may be
+                // looking for a server that still sends the old one.
+                clients.applicationByKey(ClientThrottle.presentedKey(request))
+                        .ifPresent(app -> usage.tokenRefused(app.id(), UsageRecorder.NO_COMPANY, error));
             }
             delegate.onAuthenticationFailure(request, response, exception);
         };
@@ -86,14 +109,21 @@ class TokenMetrics {
                 .register(registry);
     }
 
-    private void refused(HttpServletRequest request, AuthenticationException exception) {
+    /** Counts the refusal; returns its error code as counted. */
+    private String refused(HttpServletRequest request, AuthenticationException exception) {
         String error = exception instanceof OAuth2AuthenticationException oauth
                 ? oauth.getError().getErrorCode() : OAuth2ErrorCodes.INVALID_REQUEST;
+        String counted = ERROR_CODES.contains(error) ? error : OTHER;
         Counter.builder(REFUSED)
                 .description("Token requests refused by the token endpoint, by grant type and OAuth error code")
                 .tag("grant_type", grantType(request))
-                .tag("error", ERROR_CODES.contains(error) ? error : OTHER)
+                .tag("error", counted)
                 .register(registry).increment();
+        return counted;
+    }
+
+    /** The application and company a token is issued for; the user whose consent it uses, if any. */
+    record IssuedFor(long applicationId, long companyId, String user) {
     }
 
     private static String grantType(HttpServletRequest request) {

@@ -4,5 +4,5 @@
  * token request cheap.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "application",
-        "application :: client-store", "company", "enablement", "errors", "paging" })
+        "application :: client-store", "company", "enablement", "errors", "paging", "usage" })
 package dev.partnerapps.authserver;

@@ -1,10 +1,13 @@
 package dev.partnerapps.enablement;
 
 import dev.partnerapps.application.ApiCatalog;
+import dev.partnerapps.application.ApplicationView;
 import dev.partnerapps.company.PartnerUser;
 import dev.partnerapps.paging.CurrentUrl;
+import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.ListReturn;
 import dev.partnerapps.paging.PageQuery;
+import dev.partnerapps.usage.UsageReports;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,10 +29,12 @@ class EnabledApplicationsController {
 
     private final Enablements enablements;
     private final ApiCatalog catalog;
+    private final UsageReports usage;
 
-    EnabledApplicationsController(Enablements enablements, ApiCatalog catalog) {
+    EnabledApplicationsController(Enablements enablements, ApiCatalog catalog, UsageReports usage) {
         this.enablements = enablements;
         this.catalog = catalog;
+        this.usage = usage;
     }
 
     /** Searchable by application or publisher, filtered by status, own applications first, paged. */
@@ -39,12 +44,24 @@ class EnabledApplicationsController {
             @RequestParam(required = false) String dir, @RequestParam(required = false) String page, Model model) {
         PageQuery query = PageQuery.of(q, sort, dir, page, EnabledApplicationsSearch.SORT_NAMES, "name", true);
         Boolean enabled = "enabled".equals(status) ? Boolean.TRUE : "disabled".equals(status) ? Boolean.FALSE : null;
-        model.addAttribute("rows", enablements.list(admin, enabled, query));
+        ListPage<EnabledApplication> rows = enablements.list(admin, enabled, query);
+        model.addAttribute("rows", rows);
+        model.addAttribute("lastUsed", usage.enablementsLastUsed(admin.getCompanyId(),
+                rows.rows().stream().map(EnabledApplication::id).toList()));
         model.addAttribute("q", query.search());
         model.addAttribute("status", enabled == null ? "" : status);
         model.addAttribute("catalog", catalog);
         model.addAttribute("here", CurrentUrl.with());
         return "admin/enabled-applications";
+    }
+
+    /** The administrator's own company's use of one application, never other companies'. */
+    @GetMapping("/{key}/usage")
+    String usage(@AuthenticationPrincipal PartnerUser admin, @PathVariable String key, Model model) {
+        ApplicationView app = enablements.usable(admin, key);
+        model.addAttribute("app", app);
+        model.addAttribute("usage", usage.enablement(app.id(), admin.getCompanyId()));
+        return "admin/enabled-application-usage";
     }
 
     @PostMapping("/{key}/enable")

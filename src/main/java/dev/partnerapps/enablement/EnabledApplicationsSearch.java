@@ -59,7 +59,7 @@ class EnabledApplicationsSearch {
         Map<Long, List<String>> scopes = applications.scopesOf(ids);
         Set<Long> on = enabledAmong(companyId, ids);
         List<EnabledApplication> page = rows.stream()
-                .map(r -> new EnabledApplication(r.key(), r.name(), r.description(),
+                .map(r -> new EnabledApplication(r.id(), r.key(), r.name(), r.description(),
                         scopes.getOrDefault(r.id(), List.of()), r.publisher(), r.own(), on.contains(r.id())))
                 .toList();
         return new ListPage<>(page, query, total, enabled != null || query.hasSearch());

@@ -79,6 +79,14 @@ public class Enablements {
         return search.find(admin.getCompanyId(), enabled, query);
     }
 
+    /** An application the administrator's company may use (the ones its Enable Applications lists). */
+    @Transactional(readOnly = true)
+    ApplicationView usable(PartnerUser admin, String key) {
+        requireAdministrator(admin);
+        return applications.findUsable(admin.getCompanyId(), key)
+                .orElseThrow(() -> new NotFoundException("Application " + key));
+    }
+
     /** Enables or disables an application the caller's company may use; returns its name. */
     @Transactional
     String set(PartnerUser admin, String key, boolean enabled) {

@@ -3,5 +3,5 @@
  * application, and the one answer to "may this application act for this company now?".
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = { "application", "company", "errors", "paging" })
+        allowedDependencies = { "application", "company", "errors", "paging", "usage" })
 package dev.partnerapps.enablement;

@@ -14,6 +14,7 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Sandboxes;
+import dev.partnerapps.usage.UsageTesting;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -60,6 +62,9 @@ class AccessibilityBrowserTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
     private Browser browser;
     private String developer;
     private String appName;
@@ -87,6 +92,10 @@ class AccessibilityBrowserTests {
         CodeVerifier verifier = new CodeVerifier();
         String code = OAuth.authorizationCode(user, app.key(), REDIRECT, "LIST", verifier);
         new OAuth(port).exchange(app.key(), app.secret(), code, REDIRECT, verifier);
+        // Some usage, so the usage pages show charts and last-used times.
+        new OAuth(port).accessToken(app.key(), app.secret());
+        new OAuth(port).clientCredentialsHttp(app.key(), "wrong secret", null);
+        UsageTesting.flush(context);
         browser = Browser.open(port);
     }
 
@@ -217,6 +226,12 @@ class AccessibilityBrowserTests {
         browser.waitFor(driver -> driver.findElement(By.id("confirm-dialog")).isDisplayed());
         check.accept("modify partner application, confirming Revoke");
         browser.driver().findElement(By.cssSelector("#confirm-dialog button[value=cancel]")).click();
+        browser.go("/admin/web-services/applications/" + app.key() + "/usage");
+        check.accept("application usage");
+        browser.click(browser.driver().findElement(By.cssSelector("#usage-days-details summary")));
+        check.accept("application usage, numbers per day open");
+        browser.go("/admin/web-services/applications/" + submitted.key() + "/usage");
+        check.accept("application usage, never used");
         browser.go("/admin/web-services/applications/" + app.key() + "/new-secret");
         check.accept("new secret");
         browser.go("/admin/web-services/enabled-applications?q=" + appName.replace(" ", "+"));
@@ -225,6 +240,8 @@ class AccessibilityBrowserTests {
         browser.waitFor(driver -> driver.findElement(By.id("confirm-dialog")).isDisplayed());
         check.accept("enable applications, confirming Disable");
         browser.driver().findElement(By.cssSelector("#confirm-dialog button[value=cancel]")).click();
+        browser.go("/admin/web-services/enabled-applications/" + app.key() + "/usage");
+        check.accept("enabled application usage");
         browser.go("/admin/web-services/audit");
         check.accept("audit log");
         browser.go("/account/connected-applications");
@@ -243,6 +260,8 @@ class AccessibilityBrowserTests {
         check.accept("review partner applications");
         browser.go("/admin/web-services/reviews/" + submitted.key());
         check.accept("review of a submitted application");
+        browser.go("/admin/web-services/reviews/" + app.key());
+        check.accept("review of a used application");
         browser.go("/admin/web-services/signing-keys");
         check.accept("signing keys");
         browser.go("/admin/web-services/sign-in-locks");
