@@ -7,6 +7,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import dev.partnerapps.application.ApiCatalog;
 import dev.partnerapps.application.ClientSecrets;
 import dev.partnerapps.company.PartnerUser;
+import dev.partnerapps.usage.UsageRecorder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ class AuthorizationServerConfig {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, PartnerClients clients,
             GrantStore authorizations, OAuth2AuthorizationConsentService consents,
-            OAuth2TokenGenerator<?> tokenGenerator, ClientSecrets secrets, Clock clock, TokenIntrospection introspection,
+            OAuth2TokenGenerator<?> tokenGenerator, ClientSecrets secrets, Clock clock, UsageRecorder usage, TokenIntrospection introspection,
             TokenRevocation revocation, TokenPolicy policy, SecurityContextRepository securityContextRepository,
             AuthorizationServerSettings settings, TokenMetrics metrics, ClientThrottle throttle) throws Exception {
         OAuthErrorResponses errors = new OAuthErrorResponses();
@@ -105,7 +106,7 @@ class AuthorizationServerConfig {
                     .clientAuthentication(client -> client
                             .authenticationProviders(providers -> providers.forEach(provider -> {
                                 if (provider instanceof ClientSecretAuthenticationProvider secretProvider) {
-                                    secretProvider.setPasswordEncoder(new ClientSecretEncoder(secrets, clock));
+                                    secretProvider.setPasswordEncoder(new ClientSecretEncoder(secrets, clock, usage::secretUsed));
                                 }
                             }))
                             .errorResponseHandler(metrics.countingClientAuthenticationFailures(

@@ -5,6 +5,7 @@ import dev.partnerapps.application.OAuthClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -28,10 +29,13 @@ class ClientSecretEncoder implements PasswordEncoder {
 
     private final ClientSecrets secrets;
     private final Clock clock;
+    private final LongConsumer used;
 
-    ClientSecretEncoder(ClientSecrets secrets, Clock clock) {
+    /** {@code used} hears the id of each Secret that matched: the Secrets table's "Last used". */
+    ClientSecretEncoder(ClientSecrets secrets, Clock clock, LongConsumer used) {
         this.secrets = secrets;
         this.clock = clock;
+        this.used = used;
     }
 
     /** The stored form of an application's working Secrets, as a RegisteredClient carries it. */
@@ -55,8 +59,12 @@ class ClientSecretEncoder implements PasswordEncoder {
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
-        // The id of the Secret that matched is where a "last used" record would be taken.
-        return matchingSecret(rawPassword, encodedPassword) != NO_MATCH;
+        long id = matchingSecret(rawPassword, encodedPassword);
+        if (id == NO_MATCH) {
+            return false;
+        }
+        used.accept(id);
+        return true;
     }
 
     /** The id of the working Secret that {@code raw} is, or {@link #NO_MATCH}. */

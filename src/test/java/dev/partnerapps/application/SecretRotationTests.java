@@ -15,7 +15,13 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.IntegrationTest;
 import dev.partnerapps.support.MovableClock;
 import dev.partnerapps.support.OAuth;
+import dev.partnerapps.usage.UsageReports;
+import dev.partnerapps.usage.UsageTesting;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,6 +66,12 @@ class SecretRotationTests {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    UsageReports usage;
 
     @LocalServerPort
     int port;
@@ -126,6 +139,41 @@ class SecretRotationTests {
 
         assertThat(refusal(app.key(), app.secret())).isEqualTo("invalid_client");
         assertThat(works(app.key(), second)).isTrue();
+    }
+
+    @Test
+    void theSecretsTableShowsWhichSecretLastAuthenticatedAToken() throws Exception {
+        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Last used"), "LIST");
+        String second = newSecret(app.key(), "ONE_HOUR", null);
+        long oldId = secretId(app.key(), 0);
+        long newId = secretId(app.key(), 1);
+
+        Instant before = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        assertThat(works(app.key(), app.secret())).isTrue();
+        Instant after = clock.instant();
+        UsageTesting.flush(context);
+
+        Instant lastUsed = usage.secretLastUsed(oldId).orElseThrow();
+        assertThat(lastUsed).isBetween(before, after);
+        assertThat(usage.secretLastUsed(newId)).isEmpty();
+        String html = mvc.perform(get(APPLICATIONS + "/{key}", app.key()).with(console.as(ACME_DEVELOPER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(lastUsedCell(html, oldId)).contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ZoneOffset.UTC).format(lastUsed)).doesNotContain("Never");
+        assertThat(lastUsedCell(html, newId)).contains("Never");
+
+        assertThat(works(app.key(), second)).isTrue();
+        UsageTesting.flush(context);
+        assertThat(usage.secretLastUsed(newId)).isPresent();
+    }
+
+    /** The "Last used" cell of one Secret's row in the Secrets table. */
+    private static String lastUsedCell(String html, long secretId) {
+        int row = html.indexOf("data-secret-id=\"" + secretId + "\"");
+        assertThat(row).as("row of Secret %d", secretId).isPositive();
+        int cell = html.indexOf("class=\"last-used\"", row);
+        assertThat(cell).as("Last used of Secret %d", secretId).isPositive().isLessThan(html.indexOf("</tr>", row));
+        return html.substring(cell, html.indexOf("</td>", cell));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,9 @@ class ClientSecretEncoderTests {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     private final ClientSecrets secrets = new ClientSecrets();
-    private final ClientSecretEncoder encoder = new ClientSecretEncoder(secrets, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final List<Long> used = new ArrayList<>();
+    private final ClientSecretEncoder encoder = new ClientSecretEncoder(secrets, Clock.fixed(NOW, ZoneOffset.UTC),
+            used::add);
 
     @Test
     void oneSecretWithoutLimitMatchesByItsIdAndNothingElseDoes() {
@@ -30,6 +33,7 @@ class ClientSecretEncoderTests {
         assertThat(encoder.matches(null, encoded)).isFalse();
         assertThat(encoder.matches("s3cret", "")).isFalse();
         assertThat(encoder.matches("s3cret", secrets.hash("s3cret"))).as("not the client's form").isFalse();
+        assertThat(used).as("only the match is reported as used").containsExactly(17L);
     }
 
     @Test
@@ -42,7 +46,7 @@ class ClientSecretEncoderTests {
         assertThat(encoder.matchingSecret("new", encoded)).isEqualTo(2);
 
         ClientSecretEncoder later = new ClientSecretEncoder(secrets,
-                Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+                Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC), used::add);
         assertThat(later.matchingSecret("old", encoded)).isEqualTo(ClientSecretEncoder.NO_MATCH);
         assertThat(later.matchingSecret("new", encoded)).isEqualTo(2);
     }
