@@ -2,6 +2,19 @@
 # application, and wrk runs summarised as one line each. Everything is stopped on exit.
 
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-30s}
+# Measured runs per concurrency: the worst p99 of them is printed too, so an erratic tail shows.
+RUNS=${RUNS:-3}
+# JVM options of the app (BENCH_JVM_OPTS) and, when set, the AOT cache it starts with
+# (bench/aot-cache.sh; AOT_CACHE, with JAR pointing at the extracted jar it was trained on).
+JVM_OPTS=${BENCH_JVM_OPTS:-}
+AOT_CACHE=""
+# The JVM options the README recommends ("Performance"): BENCH_COMPARE_JVM=1 in bench/token-endpoint.sh
+# measures with them against the JVM's defaults.
+RECOMMENDED_JVM_OPTS="-XX:+UseSerialGC -Xms192m -Xmx192m"
+# Which profile bench_start_app runs: postgres (the throw-away PostgreSQL) or default (H2 in $WORK/h2).
+APP_PROFILE=${APP_PROFILE:-postgres}
+BENCH_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 WORK=$(mktemp -d /tmp/partnerapps-bench.XXXXXX)
 chmod 755 "$WORK"
 PG_PID_DIR=""
@@ -68,23 +81,98 @@ bench_psql() {
 }
 
 # Extra arguments are passed to the application (e.g. --spring.flyway.locations=...).
+# Sets APP_URL, APP_PID and STARTUP_READY_MS: milliseconds from launching java to readiness answering UP.
 bench_start_app() {
     APP_PORT=$(free_port 18080)
     APP_URL="http://127.0.0.1:$APP_PORT"
-    PARTNERAPPS_OAUTH_MASTER_KEY=$BENCH_MASTER_KEY \
-    SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/partnerapps" \
-    SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-        "$JAVA" ${BENCH_JVM_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \
-        --management.server.port="$(free_port 18180)" \
-        --partnerapps.oauth.issuer="$APP_URL" \
-        --logging.level.root=warn "$@" > "$WORK/app.log" 2>&1 &
+    local jvm=($JVM_OPTS) args=(--server.port="$APP_PORT" --partnerapps.oauth.issuer="$APP_URL"
+        --logging.level.root=warn "$@") ready_url
+    [ -n "$AOT_CACHE" ] && jvm+=("-XX:AOTCache=$AOT_CACHE")
+    APP_LAUNCHED_NS=$(date +%s%N)
+    if [ "$APP_PROFILE" = default ]; then
+        # H2 in ./data of its own working directory; the master key file lives there too.
+        mkdir -p "$WORK/h2"
+        ready_url="$APP_URL/actuator/health/readiness"
+        (cd "$WORK/h2" && exec "$JAVA" "${jvm[@]}" -jar "$JAR" "${args[@]}") > "$WORK/app.log" 2>&1 &
+    else
+        ready_url="$APP_URL/readyz"
+        PARTNERAPPS_OAUTH_MASTER_KEY=$BENCH_MASTER_KEY \
+        SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/partnerapps" \
+        SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
+            "$JAVA" "${jvm[@]}" -jar "$JAR" --spring.profiles.active=postgres \
+            --management.server.port="$(free_port 18180)" "${args[@]}" > "$WORK/app.log" 2>&1 &
+    fi
     APP_PID=$!
-    for _ in $(seq 1 120); do
-        curl -fsS "$APP_URL/readyz" >/dev/null 2>&1 && return
+    # Polled every 50 ms so the start-up time is measured, not rounded to seconds.
+    for _ in $(seq 1 2400); do
+        if curl -fsS -m 1 "$ready_url" >/dev/null 2>&1; then
+            STARTUP_READY_MS=$(( ($(date +%s%N) - APP_LAUNCHED_NS) / 1000000 ))
+            return
+        fi
         kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; echo "bench: the app did not start" >&2; exit 1; }
-        sleep 1
+        sleep 0.05
     done
     echo "bench: the app did not become healthy" >&2; exit 1
+}
+
+bench_stop_app() {
+    if [ -n "$APP_PID" ]; then
+        kill "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=""
+}
+
+# After bench_start_app: requests a client_credentials token with the given Key and Secret until one
+# is served; sets STARTUP_TOKEN_MS, milliseconds from launching java to that first token.
+bench_first_token() {
+    local key=$1 secret=$2
+    for _ in $(seq 1 600); do
+        if curl -fsS -m 5 -u "$key:$secret" -d grant_type=client_credentials "$APP_URL/oauth2/token" 2>/dev/null \
+                | grep -q '"access_token"'; then
+            STARTUP_TOKEN_MS=$(( ($(date +%s%N) - APP_LAUNCHED_NS) / 1000000 ))
+            return
+        fi
+        sleep 0.05
+    done
+    echo "bench: no token after start-up" >&2; exit 1
+}
+
+# Restarts the app (same database, same arguments) and times it: launch to ready, launch to the
+# first token for the given Key and Secret. Prints one line.
+bench_timed_restart() {
+    local key=$1 secret=$2
+    shift 2
+    bench_stop_app
+    bench_start_app "$@"
+    bench_first_token "$key" "$secret"
+    printf 'start-up: ready %.1f s, first token %.1f s%s\n' "$(ms_to_s "$STARTUP_READY_MS")" \
+        "$(ms_to_s "$STARTUP_TOKEN_MS")" "${AOT_CACHE:+ (AOT cache)}"
+}
+
+ms_to_s() {
+    awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'
+}
+
+# Builds the JVM's AOT cache for $JAR into $WORK/aot (bench/aot-cache.sh, with the app arguments
+# given: the training run must reach the database the app uses) and points JAR and AOT_CACHE at it.
+bench_aot_cache() {
+    local env=(SPRING_PROFILES_ACTIVE=default) args=(--server.port="$(free_port 18080)"
+        --partnerapps.oauth.issuer=http://127.0.0.1 --logging.level.root=warn)
+    if [ "$APP_PROFILE" != default ]; then
+        env=(PARTNERAPPS_OAUTH_MASTER_KEY="$BENCH_MASTER_KEY"
+             SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/partnerapps"
+             SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=
+             SPRING_PROFILES_ACTIVE=postgres)
+        args+=(--management.server.port="$(free_port 18180)")
+    fi
+    mkdir -p "$WORK/h2"
+    PLAIN_JAR=$JAR
+    (cd "$WORK/h2" && env "${env[@]}" JAVA="$JAVA" JAVA_OPTS="$JVM_OPTS" \
+        bash "$BENCH_HOME/aot-cache.sh" "$JAR" "$WORK/aot" "${args[@]}") \
+        || { echo "bench: the AOT cache could not be built" >&2; exit 1; }
+    JAR="$WORK/aot/app.jar"
+    AOT_CACHE="$WORK/aot/app.aot"
 }
 
 csrf_of() {
@@ -132,11 +220,11 @@ bench_new_application() {
 }
 
 bench_warm_up() {
-    echo "bench: warming up the JIT (15 s)"
-    wrk -t2 -c16 -d15s -s "$1" "$2" >/dev/null
+    echo "bench: warming up the JIT ($WARMUP)"
+    wrk -t2 -c16 -d"$WARMUP" -s "$1" "$2" >/dev/null
 }
 
-# One measured run: prints throughput, p50/p99 and non-2xx responses.
+# One measured run: prints throughput, p50/p99 and non-2xx responses; sets LAST_P99_MS.
 bench_run() {
     local connections=$1 script=$2 url=$3 unit=$4 out cpu_before cpu_after
     cpu_before=$(app_cpu_ticks)
@@ -154,6 +242,38 @@ bench_run() {
         'BEGIN { if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "-" }')
     printf '%3d connections: %10s %-10s p50 %8s   p99 %8s   non-2xx %s   app CPU %s us/request\n' \
         "$connections" "$rps" "$unit" "$p50" "$p99" "${errors:-0}" "$cpu"
+    LAST_P99_MS=$(wrk_ms "$p99")
+}
+
+# RUNS measured runs at each given concurrency, then the worst p99 per concurrency.
+# Arguments: script, url, unit, connections...
+bench_runs() {
+    local script=$1 url=$2 unit=$3 connections run worst
+    shift 3
+    WORST_P99=""
+    for connections in "$@"; do
+        worst=0
+        for run in $(seq 1 "$RUNS"); do
+            printf 'run %d/%d  ' "$run" "$RUNS"
+            bench_run "$connections" "$script" "$url" "$unit"
+            worst=$(awk -v a="$worst" -v b="$LAST_P99_MS" 'BEGIN { print (b > a ? b : a) }')
+        done
+        printf '%3d connections: worst p99 of %d runs %.2f ms\n' "$connections" "$RUNS" "$worst"
+        WORST_P99+="${WORST_P99:+, }$connections: $worst ms"
+    done
+}
+
+# wrk's latency ("850.00us", "12.34ms", "1.02s", "1.10m") in milliseconds.
+wrk_ms() {
+    awk -v v="$1" 'BEGIN {
+        n = v + 0
+        if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000
+        printf "%.2f", n }'
+}
+
+# The app's peak resident memory so far (VmHWM), in MiB.
+app_peak_rss() {
+    awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$APP_PID/status"
 }
 
 # User + system CPU ticks the app has used so far.
@@ -164,6 +284,7 @@ app_cpu_ticks() {
 bench_report() {
     echo
     echo "JDK:       $("$JAVA" -version 2>&1 | head -n 1)"
-    echo "App RSS:   peak $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$APP_PID/status")"
+    echo "JVM opts:  ${JVM_OPTS:-none, the defaults of the JVM}${AOT_CACHE:+ -XX:AOTCache=...}"
+    echo "App RSS:   peak $(app_peak_rss)"
     echo "Machine:   $(nproc) cores, load generator (wrk) on the same machine"
 }

@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # Benchmarks against the app on a throw-away PostgreSQL, load from wrk on the same machine:
 #  1. the token endpoint (issue #5): client_credentials tokens/s and latency at 8 and 32 connections;
-#  2. a platform API (issue #6): GET of a list's items with a valid token at 32 connections.
+#  2. a platform API (issue #6): GET of a list's items with a valid token at 8 and 32 connections.
+# Each: a warm-up, then RUNS measured runs per concurrency and the worst p99 of them (issue #15),
+# the app's CPU time per request, its start-up time (launch to /readyz UP and to the first token,
+# timed on a restart) and its peak resident memory.
 #
-#   bash bench/token-endpoint.sh            # 20 s per run
-#   DURATION=60s bash bench/token-endpoint.sh
+#   bash bench/token-endpoint.sh                   # 20 s per run, 30 s warm-up, 3 runs
+#   DURATION=60s WARMUP=60s RUNS=5 bash bench/token-endpoint.sh
+#   BENCH_JVM_OPTS="-Xmx256m ..." bash bench/token-endpoint.sh     # the app's JVM options
+#   BENCH_COMPARE_JVM=1 bash bench/token-endpoint.sh   # twice: the JVM's defaults, then BENCH_JVM_OPTS
+#                                                      # (or the README's recommended options)
+#   BENCH_AOT=1 bash bench/token-endpoint.sh       # also start-up with the AOT cache (bench/aot-cache.sh)
+#   BENCH_API=0 bash bench/token-endpoint.sh       # the token endpoint only
+#   BENCH_GC_LOG_DIR=/tmp/gc bash bench/token-endpoint.sh  # GC logs (-Xlog:gc*), one per JVM
 #
 # Needs: a JDK (Java 25 used when installed under /usr/lib/jvm), PostgreSQL binaries and wrk
 # (both installed from Debian's packages when missing and running as root), curl.
@@ -28,12 +37,6 @@ LUA
 curl -fsS -u "$CLIENT_KEY:$CLIENT_SECRET" -d grant_type=client_credentials "$APP_URL/oauth2/token" \
     | grep -q '"access_token"' || { echo "bench: no token from the endpoint" >&2; exit 1; }
 
-bench_warm_up "$WORK/token.lua" "$APP_URL/oauth2/token"
-echo
-echo "== client_credentials at $APP_URL/oauth2/token (${DURATION} per run) =="
-for connections in 8 32; do
-    bench_run "$connections" "$WORK/token.lua" "$APP_URL/oauth2/token" "tokens/s"
-done
 # A "Project Codes" list with 25 items for the API run (the postgres profile has no demo data).
 "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d partnerapps -c \
     "insert into lists (company_id, name) select id, 'Project Codes' from companies where domain = '$COMPANY_DOMAIN'" >/dev/null
@@ -48,12 +51,48 @@ done
 cat > "$WORK/items.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 LUA
-ITEMS_URL="$APP_URL/api/v3.0/common/listitems?listId=$LIST_ID"
-curl -fsS -H "Authorization: Bearer $TOKEN" "$ITEMS_URL" | grep -q '"PRJ-1"' || { echo "bench: no items" >&2; exit 1; }
-bench_warm_up "$WORK/items.lua" "$ITEMS_URL"
-echo
-echo "== GET /api/v3.0/common/listitems (25 items, live enablement check on every call) =="
-for connections in 8 32; do
-    bench_run "$connections" "$WORK/items.lua" "$ITEMS_URL" "requests/s"
-done
+
+# One pass: the app restarted (timed) with the given JVM options, then the measured runs.
+SUMMARY=()
+bench_pass() {
+    local label=$1
+    JVM_OPTS=$2
+    [ -n "${BENCH_GC_LOG_DIR:-}" ] && mkdir -p "$BENCH_GC_LOG_DIR" \
+        && JVM_OPTS+=" -Xlog:gc*:file=$BENCH_GC_LOG_DIR/gc-$label-%p.log:time,uptime,level,tags"
+    echo
+    echo "=== $label: JVM options ${JVM_OPTS:-none} ==="
+    AOT_CACHE=""
+    [ -n "${PLAIN_JAR:-}" ] && JAR=$PLAIN_JAR
+    bench_timed_restart "$CLIENT_KEY" "$CLIENT_SECRET"
+    local startup="start-up ready $(ms_to_s "$STARTUP_READY_MS") s, first token $(ms_to_s "$STARTUP_TOKEN_MS") s"
+    if [ "${BENCH_AOT:-0}" = 1 ]; then
+        bench_aot_cache
+        bench_timed_restart "$CLIENT_KEY" "$CLIENT_SECRET"
+        startup+="; with the AOT cache $(ms_to_s "$STARTUP_READY_MS") s, $(ms_to_s "$STARTUP_TOKEN_MS") s"
+    fi
+
+    bench_warm_up "$WORK/token.lua" "$APP_URL/oauth2/token"
+    echo "== client_credentials at $APP_URL/oauth2/token (${DURATION} per run) =="
+    bench_runs "$WORK/token.lua" "$APP_URL/oauth2/token" "tokens/s" 8 32
+    local summary="$label: $startup; token p99 worst ($WORST_P99)"
+    if [ "${BENCH_API:-1}" != 0 ]; then
+        local items_url="$APP_URL/api/v3.0/common/listitems?listId=$LIST_ID"
+        curl -fsS -H "Authorization: Bearer $TOKEN" "$items_url" | grep -q '"PRJ-1"' || { echo "bench: no items" >&2; exit 1; }
+        bench_warm_up "$WORK/items.lua" "$items_url"
+        echo "== GET /api/v3.0/common/listitems (25 items, live enablement check on every call) =="
+        bench_runs "$WORK/items.lua" "$items_url" "requests/s" 8 32
+        summary+="; list items p99 worst ($WORST_P99)"
+    fi
+    echo "App RSS:   peak $(app_peak_rss) ($label)"
+    [ -n "${BENCH_GC_LOG_DIR:-}" ] && echo "GC log:    $BENCH_GC_LOG_DIR/gc-$label-$APP_PID.log"
+    SUMMARY+=("$summary; peak RSS $(app_peak_rss)")
+}
+
+if [ "${BENCH_COMPARE_JVM:-0}" = 1 ]; then
+    bench_pass defaults ""
+    bench_pass recommended "${BENCH_JVM_OPTS:-$RECOMMENDED_JVM_OPTS}"
+else
+    bench_pass run "${BENCH_JVM_OPTS:-}"
+fi
 bench_report
+printf '%s\n' "${SUMMARY[@]}"
