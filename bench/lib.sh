@@ -14,6 +14,8 @@ AOT_CACHE=""
 RECOMMENDED_JVM_OPTS="-XX:+UseSerialGC -Xms192m -Xmx192m"
 # Which profile bench_start_app runs: postgres (the throw-away PostgreSQL) or default (H2 in $WORK/h2).
 APP_PROFILE=${APP_PROFILE:-postgres}
+# The PostgreSQL database of the app (bench/compare.sh gives each jar its own).
+BENCH_DB=${BENCH_DB:-partnerapps}
 BENCH_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 WORK=$(mktemp -d /tmp/partnerapps-bench.XXXXXX)
 chmod 755 "$WORK"
@@ -72,12 +74,16 @@ bench_prepare() {
     su postgres -s /bin/sh -c "'$PG_BIN/initdb' -D '$PG_PID_DIR' -U postgres -A trust --no-sync -E UTF8" >/dev/null
     su postgres -s /bin/sh -c "'$PG_BIN/pg_ctl' -D '$PG_PID_DIR' -l '$PG_PID_DIR/server.log' -w \
         -o \"-p $PG_PORT -k '$PG_PID_DIR' -c listen_addresses=127.0.0.1 -c max_connections=100\" start" >/dev/null
-    "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "create database partnerapps" >/dev/null
+    bench_create_db "$BENCH_DB"
+}
+
+bench_create_db() {
+    "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "create database $1" >/dev/null
 }
 
 # psql on the benchmark database; extra arguments as for psql.
 bench_psql() {
-    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d partnerapps "$@"
+    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$BENCH_DB" "$@"
 }
 
 # Extra arguments are passed to the application (e.g. --spring.flyway.locations=...).
@@ -97,7 +103,7 @@ bench_start_app() {
     else
         ready_url="$APP_URL/readyz"
         PARTNERAPPS_OAUTH_MASTER_KEY=$BENCH_MASTER_KEY \
-        SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/partnerapps" \
+        SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" \
         SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
             "$JAVA" "${jvm[@]}" -jar "$JAR" --spring.profiles.active=postgres \
             --management.server.port="$(free_port 18180)" "${args[@]}" > "$WORK/app.log" 2>&1 &
@@ -161,7 +167,7 @@ bench_aot_cache() {
         --partnerapps.oauth.issuer=http://127.0.0.1 --logging.level.root=warn)
     if [ "$APP_PROFILE" != default ]; then
         env=(PARTNERAPPS_OAUTH_MASTER_KEY="$BENCH_MASTER_KEY"
-             SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/partnerapps"
+             SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB"
              SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=
              SPRING_PROFILES_ACTIVE=postgres)
         args+=(--management.server.port="$(free_port 18180)")
@@ -224,7 +230,8 @@ bench_warm_up() {
     wrk -t2 -c16 -d"$WARMUP" -s "$1" "$2" >/dev/null
 }
 
-# One measured run: prints throughput, p50/p99 and non-2xx responses; sets LAST_P99_MS.
+# One measured run: prints throughput, p50/p99 and non-2xx responses; sets LAST_P99_MS, LAST_RPS
+# and LAST_CPU_US (the app's CPU microseconds per request).
 bench_run() {
     local connections=$1 script=$2 url=$3 unit=$4 out cpu_before cpu_after
     cpu_before=$(app_cpu_ticks)
@@ -243,6 +250,8 @@ bench_run() {
     printf '%3d connections: %10s %-10s p50 %8s   p99 %8s   non-2xx %s   app CPU %s us/request\n' \
         "$connections" "$rps" "$unit" "$p50" "$p99" "${errors:-0}" "$cpu"
     LAST_P99_MS=$(wrk_ms "$p99")
+    LAST_RPS=$rps
+    LAST_CPU_US=$cpu
 }
 
 # RUNS measured runs at each given concurrency, then the worst p99 per concurrency.

@@ -71,11 +71,7 @@ class TokenMetrics {
     /** For the token endpoint's own refusals (client already authenticated). */
     AuthenticationFailureHandler countingRefused(AuthenticationFailureHandler delegate) {
         return (request, response, exception) -> {
-            String error = refused(request, exception);
-            // The client authenticated with this Key; the token endpoint cleared the security
-            // context before calling us, so the Key is read from the request again.
-            clients.applicationByKey(ClientThrottle.presentedKey(request))
-                    .ifPresent(app -> usage.tokenRefused(app.id(), UsageRecorder.NO_COMPANY, error));
+            refusedForPresentedKey(request, exception);
             delegate.onAuthenticationFailure(request, response, exception);
         };
     }
@@ -92,14 +88,22 @@ class TokenMetrics {
                     .tag("endpoint", endpoint)
                     .register(registry).increment();
             if ("token".equals(endpoint)) {
-                String error = refused(request, exception);
-                // A wrong Secret for a real Key counts for that application: its owner may be
-                // looking for a server that still sends the old one.
-                clients.applicationByKey(ClientThrottle.presentedKey(request))
-                        .ifPresent(app -> usage.tokenRefused(app.id(), UsageRecorder.NO_COMPANY, error));
+                refusedForPresentedKey(request, exception);
             }
             delegate.onAuthenticationFailure(request, response, exception);
         };
+    }
+
+    /**
+     * A refused token request, counted in the metrics and, when the presented Key is a real
+     * application's, in that application's usage: a wrong Secret counts too, since its owner may be
+     * looking for a server that still sends the old one. The Key is read from the request again:
+     * the token endpoint cleared the security context before calling its failure handler.
+     */
+    private void refusedForPresentedKey(HttpServletRequest request, AuthenticationException exception) {
+        String error = refused(request, exception);
+        clients.applicationByKey(ClientThrottle.presentedKey(request))
+                .ifPresent(app -> usage.tokenRefused(app.id(), UsageRecorder.NO_COMPANY, error));
     }
 
     private Counter issued(String grantType) {

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Before and after: the token endpoint of two (or more) builds, measured in turns on one throw-away
+# PostgreSQL, so that a change's cost is told apart from the machine's noise (docs/operations.md,
+# "Benchmarks"). On a shared 2-core machine one run of bench/token-endpoint.sh moves by 20% from
+# one start to the next; interleaving the builds spreads that noise over both.
+#
+#   bash bench/compare.sh before.jar after.jar          # 4 rounds
+#   ROUNDS=6 DURATION=15s bash bench/compare.sh a.jar b.jar
+#
+# Each build gets its own database (migrated by that build) and its own registered application.
+# A round starts each build in turn (the order alternates), warms it up (WARMUP), measures RUNS
+# client_credentials runs at 8 and at 32 connections and stops it. At the end, per build: the
+# median tokens/s and the median app CPU per token at each concurrency over all its runs, and
+# each build against the first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 2 ] || { echo "usage: bash bench/compare.sh first.jar second.jar [more.jar...]" >&2; exit 2; }
+for jar in "$@"; do [ -f "$jar" ] || { echo "bench: no such jar: $jar" >&2; exit 2; }; done
+JARS=("$@")
+BENCH_JAR=$1
+source bench/lib.sh
+ROUNDS=${ROUNDS:-4}
+DURATION=${DURATION:-15s}
+
+bench_prepare
+KEYS=()
+SECRETS=()
+for i in "${!JARS[@]}"; do
+    BENCH_DB="bench$i"
+    bench_create_db "$BENCH_DB"
+    JAR=${JARS[$i]}
+    bench_start_app
+    bench_register_application "LIST EXPRPT CCARD"
+    KEYS[$i]=$CLIENT_KEY
+    SECRETS[$i]=$CLIENT_SECRET
+    bench_stop_app
+done
+
+# Results as lines "<build index> <connections> <tokens/s> <CPU us per token>".
+RESULTS="$WORK/results"
+: > "$RESULTS"
+for round in $(seq 1 "$ROUNDS"); do
+    order=("${!JARS[@]}")
+    # Every other round the other way round, so neither build always runs right after a start.
+    (( round % 2 == 0 )) && order=($(printf '%s\n' "${order[@]}" | tac))
+    for i in "${order[@]}"; do
+        BENCH_DB="bench$i"
+        JAR=${JARS[$i]}
+        echo
+        echo "=== round $round/$ROUNDS: $(basename "$JAR") ==="
+        bench_start_app
+        auth=$(printf '%s:%s' "${KEYS[$i]}" "${SECRETS[$i]}" | base64 -w0)
+        cat > "$WORK/token.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "grant_type=client_credentials"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Authorization"] = "Basic $auth"
+LUA
+        curl -fsS -u "${KEYS[$i]}:${SECRETS[$i]}" -d grant_type=client_credentials "$APP_URL/oauth2/token" \
+            | grep -q '"access_token"' || { echo "bench: no token from $(basename "$JAR")" >&2; exit 1; }
+        bench_warm_up "$WORK/token.lua" "$APP_URL/oauth2/token"
+        for connections in 8 32; do
+            for run in $(seq 1 "$RUNS"); do
+                printf 'run %d/%d  ' "$run" "$RUNS"
+                bench_run "$connections" "$WORK/token.lua" "$APP_URL/oauth2/token" "tokens/s"
+                echo "$i $connections $LAST_RPS $LAST_CPU_US" >> "$RESULTS"
+            done
+        done
+        bench_stop_app
+    done
+done
+
+echo
+echo "Medians over $ROUNDS rounds x $RUNS runs of $DURATION (client_credentials, JVM options: ${JVM_OPTS:-none}):"
+awk -v names="$(for j in "${JARS[@]}"; do basename "$j"; done | paste -sd' ')" '
+    function median(list,    n, a, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    { rps[$1 " " $2] = rps[$1 " " $2] " " $3; cpu[$1 " " $2] = cpu[$1 " " $2] " " $4; builds[$1] = 1 }
+    END {
+        split(names, name, " ")
+        for (b = 0; b in builds; b++) {
+            line = sprintf("  %-22s", name[b + 1])
+            for (c = 8; c <= 32; c += 24) {
+                r = median(rps[b " " c]); u = median(cpu[b " " c])
+                if (b == 0) { r0[c] = r; u0[c] = u }
+                line = line sprintf("  %2d conn: %7.0f tokens/s, %4.0f us CPU/token", c, r, u)
+                if (b > 0) line = line sprintf(" (%+.1f%%, %+.1f%%)", (r / r0[c] - 1) * 100, (u / u0[c] - 1) * 100)
+            }
+            print line
+        }
+    }' "$RESULTS"
+echo "JDK: $("$JAVA" -version 2>&1 | head -n 1); $(nproc) cores, wrk on the same machine"
