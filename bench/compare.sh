@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Before and after: the token endpoint of two (or more) builds, measured in turns on one throw-away
-# PostgreSQL, so that a change's cost is told apart from the machine's noise (docs/operations.md,
-# "Benchmarks"). On a shared 2-core machine one run of bench/token-endpoint.sh moves by 20% from
+# PostgreSQL, so that a change's cost is told apart from the machine's noise (README, "Performance",
+# "Before and after"). On a shared 2-core machine one run of bench/token-endpoint.sh moves by 20% from
 # one start to the next; interleaving the builds spreads that noise over both.
 #
 #   bash bench/compare.sh before.jar after.jar          # 4 rounds
