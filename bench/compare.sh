@@ -49,15 +49,7 @@ for round in $(seq 1 "$ROUNDS"); do
         echo
         echo "=== round $round/$ROUNDS: $(basename "$JAR") ==="
         bench_start_app
-        auth=$(printf '%s:%s' "${KEYS[$i]}" "${SECRETS[$i]}" | base64 -w0)
-        cat > "$WORK/token.lua" <<LUA
-wrk.method = "POST"
-wrk.body = "grant_type=client_credentials"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Authorization"] = "Basic $auth"
-LUA
-        curl -fsS -u "${KEYS[$i]}:${SECRETS[$i]}" -d grant_type=client_credentials "$APP_URL/oauth2/token" \
-            | grep -q '"access_token"' || { echo "bench: no token from $(basename "$JAR")" >&2; exit 1; }
+        bench_token_script "${KEYS[$i]}" "${SECRETS[$i]}" "$WORK/token.lua"
         bench_warm_up "$WORK/token.lua" "$APP_URL/oauth2/token"
         for connections in 8 32; do
             for run in $(seq 1 "$RUNS"); do

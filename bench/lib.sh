@@ -156,6 +156,15 @@ bench_timed_restart() {
         "$(ms_to_s "$STARTUP_TOKEN_MS")" "${AOT_CACHE:+ (AOT cache)}"
 }
 
+# A wrk-style duration ("90s", "2m") in seconds.
+seconds_of() {
+    case $1 in
+        *m) echo $(( ${1%m} * 60 )) ;;
+        *s) echo "${1%s}" ;;
+        *) echo "$1" ;;
+    esac
+}
+
 ms_to_s() {
     awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'
 }
@@ -223,6 +232,21 @@ bench_new_application() {
     CLIENT_KEY=$(grep -o 'id="client-key" value="[^"]*"' "$page" | sed 's/.*value="//; s/"$//')
     CLIENT_SECRET=$(grep -o 'id="client-secret" value="[^"]*"' "$page" | sed 's/.*value="//; s/"$//')
     [ -n "$CLIENT_KEY" ] && [ -n "$CLIENT_SECRET" ] || { echo "bench: could not register an application" >&2; exit 1; }
+}
+
+# Writes a wrk script that asks for client_credentials tokens with the given Key and Secret
+# (client_secret_basic) to the given file, after checking that the app issues one.
+bench_token_script() {
+    local key=$1 secret=$2 file=$3 auth
+    curl -fsS -u "$key:$secret" -d grant_type=client_credentials "$APP_URL/oauth2/token" \
+        | grep -q '"access_token"' || { echo "bench: no token from the endpoint" >&2; exit 1; }
+    auth=$(printf '%s:%s' "$key" "$secret" | base64 -w0)
+    cat > "$file" <<LUA
+wrk.method = "POST"
+wrk.body = "grant_type=client_credentials"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Authorization"] = "Basic $auth"
+LUA
 }
 
 bench_warm_up() {

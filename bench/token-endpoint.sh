@@ -14,6 +14,8 @@
 #   BENCH_AOT=1 bash bench/token-endpoint.sh       # also start-up with the AOT cache (bench/aot-cache.sh)
 #   BENCH_API=0 bash bench/token-endpoint.sh       # the token endpoint only
 #   BENCH_GC_LOG_DIR=/tmp/gc bash bench/token-endpoint.sh  # GC logs (-Xlog:gc*), one per JVM
+#   BENCH_JFR_DIR=/tmp/jfr bash bench/token-endpoint.sh    # a flight recording of the measured runs;
+#       then e.g. jfr view hot-methods /tmp/jfr/run-<pid>.jfr
 #
 # Needs: a JDK (Java 25 used when installed under /usr/lib/jvm), PostgreSQL binaries and wrk
 # (both installed from Debian's packages when missing and running as root), curl.
@@ -25,17 +27,7 @@ bench_prepare
 bench_start_app
 bench_register_application "LIST EXPRPT CCARD"
 
-auth=$(printf '%s:%s' "$CLIENT_KEY" "$CLIENT_SECRET" | base64 -w0)
-cat > "$WORK/token.lua" <<LUA
-wrk.method = "POST"
-wrk.body = "grant_type=client_credentials"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Authorization"] = "Basic $auth"
-LUA
-
-# Sanity check: one real token before measuring.
-curl -fsS -u "$CLIENT_KEY:$CLIENT_SECRET" -d grant_type=client_credentials "$APP_URL/oauth2/token" \
-    | grep -q '"access_token"' || { echo "bench: no token from the endpoint" >&2; exit 1; }
+bench_token_script "$CLIENT_KEY" "$CLIENT_SECRET" "$WORK/token.lua"
 
 # A "Project Codes" list with 25 items for the API run (the postgres profile has no demo data).
 "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d partnerapps -c \
@@ -59,6 +51,9 @@ bench_pass() {
     JVM_OPTS=$2
     [ -n "${BENCH_GC_LOG_DIR:-}" ] && mkdir -p "$BENCH_GC_LOG_DIR" \
         && JVM_OPTS+=" -Xlog:gc*:file=$BENCH_GC_LOG_DIR/gc-$label-%p.log:time,uptime,level,tags"
+    # A flight recording from the end of the start-up and warm-up on, written when the app stops.
+    [ -n "${BENCH_JFR_DIR:-}" ] && mkdir -p "$BENCH_JFR_DIR" \
+        && JVM_OPTS+=" -XX:StartFlightRecording=settings=profile,delay=$(( $(seconds_of "$WARMUP") + 30 ))s,filename=$BENCH_JFR_DIR/$label-%p.jfr"
     echo
     echo "=== $label: JVM options ${JVM_OPTS:-none} ==="
     AOT_CACHE=""
@@ -85,6 +80,7 @@ bench_pass() {
     fi
     echo "App RSS:   peak $(app_peak_rss) ($label)"
     [ -n "${BENCH_GC_LOG_DIR:-}" ] && echo "GC log:    $BENCH_GC_LOG_DIR/gc-$label-$APP_PID.log"
+    [ -n "${BENCH_JFR_DIR:-}" ] && echo "JFR:       $BENCH_JFR_DIR/$label-$APP_PID.jfr (written when the app stops)"
     SUMMARY+=("$summary; peak RSS $(app_peak_rss)")
 }
 
