@@ -6,6 +6,9 @@
 #
 #   bash bench/compare.sh before.jar after.jar          # 4 rounds
 #   ROUNDS=6 DURATION=15s bash bench/compare.sh a.jar b.jar
+#   bash bench/compare.sh app.jar app.jar,--server.tomcat.threads.max=4   # one jar, two settings
+#
+# A build is a jar, optionally followed by application arguments, comma-separated.
 #
 # Each build gets its own database (migrated by that build) and its own registered application.
 # A round starts each build in turn (the order alternates), warms it up (WARMUP), measures RUNS
@@ -14,11 +17,23 @@
 # each build against the first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -ge 2 ] || { echo "usage: bash bench/compare.sh first.jar second.jar [more.jar...]" >&2; exit 2; }
-for jar in "$@"; do [ -f "$jar" ] || { echo "bench: no such jar: $jar" >&2; exit 2; }; done
-JARS=("$@")
-BENCH_JAR=$1
+[ $# -ge 2 ] || { echo "usage: bash bench/compare.sh first.jar[,arg...] second.jar[,arg...] [more...]" >&2; exit 2; }
+BUILDS=("$@")
+JARS=()
+NAMES=()
+for build in "${BUILDS[@]}"; do
+    jar=${build%%,*}
+    [ -f "$jar" ] || { echo "bench: no such jar: $jar" >&2; exit 2; }
+    JARS+=("$jar")
+    NAMES+=("$(basename "$jar")${build#"$jar"}")
+done
+BENCH_JAR=${JARS[0]}
 source bench/lib.sh
+# The application arguments of build $1 (after its jar), one per line.
+build_args() {
+    local build=${BUILDS[$1]}
+    [ "$build" = "${JARS[$1]}" ] || tr ',' '\n' <<< "${build#*,}"
+}
 ROUNDS=${ROUNDS:-4}
 DURATION=${DURATION:-15s}
 
@@ -29,7 +44,8 @@ for i in "${!JARS[@]}"; do
     BENCH_DB="bench$i"
     bench_create_db "$BENCH_DB"
     JAR=${JARS[$i]}
-    bench_start_app
+    mapfile -t args < <(build_args "$i")
+    bench_start_app "${args[@]}"
     bench_register_application "LIST EXPRPT CCARD"
     KEYS[$i]=$CLIENT_KEY
     SECRETS[$i]=$CLIENT_SECRET
@@ -47,8 +63,9 @@ for round in $(seq 1 "$ROUNDS"); do
         BENCH_DB="bench$i"
         JAR=${JARS[$i]}
         echo
-        echo "=== round $round/$ROUNDS: $(basename "$JAR") ==="
-        bench_start_app
+        echo "=== round $round/$ROUNDS: ${NAMES[$i]} ==="
+        mapfile -t args < <(build_args "$i")
+        bench_start_app "${args[@]}"
         bench_token_script "${KEYS[$i]}" "${SECRETS[$i]}" "$WORK/token.lua"
         bench_warm_up "$WORK/token.lua" "$APP_URL/oauth2/token"
         for connections in 8 32; do
@@ -64,7 +81,7 @@ done
 
 echo
 echo "Medians over $ROUNDS rounds x $RUNS runs of $DURATION (client_credentials, JVM options: ${JVM_OPTS:-none}):"
-awk -v names="$(for j in "${JARS[@]}"; do basename "$j"; done | paste -sd' ')" '
+awk -v names="$(printf '%s\n' "${NAMES[@]}" | paste -sd' ')" '
     function median(list,    n, a, i, j, t) {
         n = split(list, a, " ")
         for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
