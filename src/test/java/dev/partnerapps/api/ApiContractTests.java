@@ -10,7 +10,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.OAuth;
 import java.net.URI;
 import java.sql.Connection;
@@ -35,10 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,11 +52,10 @@ import tools.jackson.databind.node.ObjectNode;
  * for a pooled connection, so that holding every connection shows the 503 callers get while the
  * database is away.
  */
-@IntegrationTest
 @TestPropertySource(properties = {"spring.datasource.hikari.connection-timeout=500",
         "logging.level.com.atlassian.oai.validator=warn"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ApiContractTests {
+class ApiContractTests extends IntegrationTestBase {
 
     private static final String LISTS = "/api/v3.0/common/lists";
     private static final String LIST_ITEMS = "/api/v3.0/common/listitems";
@@ -78,15 +74,6 @@ class ApiContractTests {
     private static String allScopes;
     private static String noScope;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService users;
-
     @Autowired
     DataSource dataSource;
 
@@ -99,8 +86,8 @@ class ApiContractTests {
             description = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             validator = OpenApiInteractionValidator.createForInlineApiSpecification(description).build();
-            Console console = new Console(mvc, users);
-            OAuth oauth = new OAuth(port);
+            Console console = console();
+            OAuth oauth = oauth();
             Console.Credentials all = console.register(ACME_DEVELOPER, Console.uniqueName("Contract"),
                     ALL_SCOPES.split(" "));
             allScopes = oauth.accessToken(all.key(), all.secret());
@@ -410,8 +397,7 @@ class ApiContractTests {
     }
 
     private String tokenFor(String... scopes) throws Exception {
-        Console.Credentials app = new Console(mvc, users).register(ACME_DEVELOPER, Console.uniqueName("Contract"),
-                scopes);
-        return new OAuth(port).accessToken(app.key(), app.secret());
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Contract"), scopes);
+        return oauth().accessToken(app.key(), app.secret());
     }
 }

@@ -24,8 +24,7 @@ import dev.partnerapps.client.model.Report;
 import dev.partnerapps.client.model.ReportSummary;
 import dev.partnerapps.client.model.TravelProfile;
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.IntegrationTest;
-import dev.partnerapps.support.OAuth;
+import dev.partnerapps.support.IntegrationTestBase;
 import java.io.File;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -36,10 +35,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Every platform API called through the Java client that the build generates from the committed
@@ -48,17 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * generated code no longer compiles against these tests or no longer reads the answers. The
  * client's JSON mapper is made strict about unknown fields for that reason.
  */
-@IntegrationTest
-class GeneratedClientTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService users;
+class GeneratedClientTests extends IntegrationTestBase {
 
     private ApiClient client(String token) {
         ApiClient client = new ApiClient();
@@ -70,8 +55,8 @@ class GeneratedClientTests {
     }
 
     private ApiClient clientWith(String... scopes) throws Exception {
-        Console.Credentials app = new Console(mvc, users).register(ACME_DEVELOPER, Console.uniqueName("Client"), scopes);
-        return client(new OAuth(port).accessToken(app.key(), app.secret()));
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Client"), scopes);
+        return client(oauth().accessToken(app.key(), app.secret()));
     }
 
     private static Problem problem(ApiClient client, ApiException e) throws Exception {

@@ -4,9 +4,8 @@ import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Instances;
-import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.PostgresTestBase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,12 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,23 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * follows {@code next} through a large list sees every item that was there when it started,
  * once and in order, whatever others add meanwhile; and any instance continues any other's walk.
  */
-@PostgresTest
-class ListPagingPostgresTests {
+class ListPagingPostgresTests extends PostgresTestBase {
 
     private static final int ITEMS = 2_500;
     private static final int LIMIT = 97;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     Environment environment;
@@ -66,9 +48,8 @@ class ListPagingPostgresTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        Console.Credentials app = new Console(mvc, userDetails).register(ACME_DEVELOPER, Console.uniqueName("Pager"),
-                "LIST");
-        token = new OAuth(port).accessToken(app.key(), app.secret());
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Pager"), "LIST");
+        token = oauth().accessToken(app.key(), app.secret());
     }
 
     /** A list of the demo company Acme with {@code size} items whose code order differs from their id order. */

@@ -2,7 +2,7 @@ package dev.partnerapps.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,13 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * or their description, refresh it with
  * {@code ./mvnw test -Dtest=OpenApiDescriptionTests -Dpartnerapps.openapi.write=true} and build again.
  */
-@IntegrationTest
-class OpenApiDescriptionTests {
+class OpenApiDescriptionTests extends IntegrationTestBase {
 
     static final Path COMMITTED = Path.of("docs/openapi/partner-apps.json");
-
-    @LocalServerPort
-    int port;
 
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 

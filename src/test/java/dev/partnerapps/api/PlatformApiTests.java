@@ -10,7 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import dev.partnerapps.authserver.TestTokens;
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.OAuth;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,43 +24,21 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The platform APIs of docs/product.md section 6 through real HTTP with real tokens from the token endpoint. */
-@IntegrationTest
-class PlatformApiTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
+class PlatformApiTests extends IntegrationTestBase {
 
     @Autowired
     ApplicationContext context;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
-    private Console console;
-    private OAuth oauth;
-
-    @BeforeEach
-    void setUp() {
-        console = new Console(mvc, userDetails);
-        oauth = new OAuth(port);
-    }
 
     record Response(int status, String body, HttpResponse<byte[]> raw) {
         JsonNode json() {
@@ -86,8 +64,8 @@ class PlatformApiTests {
     }
 
     private String token(String... scopes) throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Api"), scopes);
-        return oauth.accessToken(app.key(), app.secret());
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Api"), scopes);
+        return oauth().accessToken(app.key(), app.secret());
     }
 
     private long projectCodes(String token) throws Exception {
@@ -242,10 +220,10 @@ class PlatformApiTests {
 
     @Test
     void aCursorNeverReadsAnotherCompanysList() throws Exception {
-        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
-        console.enable(GLOBEX_ADMIN, shared.key());
-        String acme = oauth.accessToken(shared.key(), shared.secret());
-        String globex = OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+        Console.Credentials shared = console().publicApplication(ACME_DEVELOPER, "LIST");
+        console().enable(GLOBEX_ADMIN, shared.key());
+        String acme = oauth().accessToken(shared.key(), shared.secret());
+        String globex = OAuth.tokens(oauth().token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
                 null, "globex.example")).getAccessToken().getValue();
         long acmeList = projectCodes(acme);
         long globexList = projectCodes(globex);
@@ -329,13 +307,13 @@ class PlatformApiTests {
     @Test
     void aScopeRemovedFromApisUsedIsGoneFromTokensAlreadyIssued() throws Exception {
         String name = Console.uniqueName("Shrinking");
-        Console.Credentials app = console.register(ACME_DEVELOPER, name, "EXPRPT", "CCARD");
-        String token = oauth.accessToken(app.key(), app.secret());
+        Console.Credentials app = console().register(ACME_DEVELOPER, name, "EXPRPT", "CCARD");
+        String token = oauth().accessToken(app.key(), app.secret());
         long report = get("/api/v3.0/expense/reports", token).json().get("items").get(0).get("id").asLong();
         assertThat(get("/api/v3.0/expense/reports/" + report, token).json().get("entries").get(0).get("cardNumber")
                 .asString()).matches("\\d{16}");
 
-        console.modify(ACME_DEVELOPER, app.key(), name, true, "https://app.example.com/callback", "EXPRPT");
+        console().modify(ACME_DEVELOPER, app.key(), name, true, "https://app.example.com/callback", "EXPRPT");
         assertThat(get("/api/v3.0/expense/reports/" + report, token).json().get("entries").get(0).get("cardNumber")
                 .asString()).matches("\\*{12}\\d{4}");
     }
@@ -421,10 +399,10 @@ class PlatformApiTests {
 
     @Test
     void aGlobexTokenNeverSeesAcmeData() throws Exception {
-        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST", "EXPRPT", "IMAGE");
-        console.enable(GLOBEX_ADMIN, shared.key());
-        String acme = oauth.accessToken(shared.key(), shared.secret());
-        String globex = OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+        Console.Credentials shared = console().publicApplication(ACME_DEVELOPER, "LIST", "EXPRPT", "IMAGE");
+        console().enable(GLOBEX_ADMIN, shared.key());
+        String acme = oauth().accessToken(shared.key(), shared.secret());
+        String globex = OAuth.tokens(oauth().token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
                 null, "globex.example")).getAccessToken().getValue();
 
         long acmeReport = get("/api/v3.0/expense/reports", acme).json().get("items").get(0).get("id").asLong();
@@ -439,28 +417,28 @@ class PlatformApiTests {
 
     @Test
     void disablingOrDeactivatingStopsIssuedTokensAtOnceButANewSecretDoesNot() throws Exception {
-        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
-        console.enable(GLOBEX_ADMIN, shared.key());
-        String globex = OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+        Console.Credentials shared = console().publicApplication(ACME_DEVELOPER, "LIST");
+        console().enable(GLOBEX_ADMIN, shared.key());
+        String globex = OAuth.tokens(oauth().token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
                 null, "globex.example")).getAccessToken().getValue();
-        String acme = oauth.accessToken(shared.key(), shared.secret());
+        String acme = oauth().accessToken(shared.key(), shared.secret());
         assertThat(get("/api/v3.0/common/lists", globex).status()).isEqualTo(200);
 
-        console.disable(GLOBEX_ADMIN, shared.key());
+        console().disable(GLOBEX_ADMIN, shared.key());
         Response refused = get("/api/v3.0/common/lists", globex);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.raw().headers().firstValue("WWW-Authenticate").orElse("")).contains("error=\"invalid_token\"");
         assertThat(get("/api/v3.0/common/lists", acme).status()).isEqualTo(200);
 
         mvc.perform(post("/admin/web-services/applications/{key}/new-secret", shared.key())
-                .with(console.as(ACME_DEVELOPER)).with(csrf()));
+                .with(console().as(ACME_DEVELOPER)).with(csrf()));
         assertThat(get("/api/v3.0/common/lists", acme).status()).isEqualTo(200);
 
         String name = SignedJWT.parse(acme).getJWTClaimsSet().getStringClaim("client_id");
         assertThat(name).isEqualTo(shared.key());
         String appName = new JdbcTemplate(context.getBean(DataSource.class))
                 .queryForObject("select name from partner_applications where client_key = ?", String.class, shared.key());
-        console.modify(ACME_DEVELOPER, shared.key(), appName, false, "https://app.example.com/callback", "LIST");
+        console().modify(ACME_DEVELOPER, shared.key(), appName, false, "https://app.example.com/callback", "LIST");
         assertThat(get("/api/v3.0/common/lists", acme).status()).isEqualTo(401);
     }
 

@@ -6,27 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerapps.support.Browser;
 import dev.partnerapps.support.BrowserTest;
+import dev.partnerapps.support.WebTestBase;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A Development Partner's developer registers an application in Chromium, as docs/product.md section 2 describes. */
 @BrowserTest
-class ApplicationRegistrationBrowserTests {
-
-    @LocalServerPort
-    int port;
+class ApplicationRegistrationBrowserTests extends WebTestBase {
 
     @Autowired
     ClientSecrets secrets;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Browser browser;
 

@@ -17,7 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.partnerapps.enablement.Enablements;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.Sandboxes;
 import java.util.HashSet;
 import java.util.List;
@@ -30,29 +30,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-@IntegrationTest
-class ApplicationRegistrationTests {
+class ApplicationRegistrationTests extends IntegrationTestBase {
 
     private static final Pattern FIELD_VALUE = Pattern.compile("id=\"%s\" value=\"([^\"]*)\"");
     private static final String APPLICATIONS = "/admin/web-services/applications";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     ClientSecrets secrets;
@@ -62,9 +48,6 @@ class ApplicationRegistrationTests {
 
     @Autowired
     PartnerApplicationRepository applications;
-
-    @LocalServerPort
-    int port;
 
     record Registered(String key, String secret, String html) {
     }

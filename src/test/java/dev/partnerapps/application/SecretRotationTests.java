@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.MovableClock;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.usage.UsageReports;
@@ -24,24 +24,18 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * docs/product.md section 2, Secrets: overlap, expiry, revoke early and at most two, through the
  * console and real token requests, with a clock the test moves forward.
  */
-@IntegrationTest
-class SecretRotationTests {
+class SecretRotationTests extends IntegrationTestBase {
 
     private static final String APPLICATIONS = "/admin/web-services/applications";
 
@@ -56,15 +50,6 @@ class SecretRotationTests {
     }
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     MovableClock clock;
 
     @Autowired
@@ -73,25 +58,13 @@ class SecretRotationTests {
     @Autowired
     UsageReports usage;
 
-    @LocalServerPort
-    int port;
-
-    private Console console;
-    private OAuth oauth;
-
-    @BeforeEach
-    void setUp() {
-        console = new Console(mvc, users);
-        oauth = new OAuth(port);
-    }
-
     @AfterEach
     void putTheClockBack() {
         clock.reset();
     }
 
     private String newSecret(String key, String overlap, String expiry) throws Exception {
-        var request = post(APPLICATIONS + "/{key}/new-secret", key).with(console.as(ACME_DEVELOPER)).with(csrf());
+        var request = post(APPLICATIONS + "/{key}/new-secret", key).with(console().as(ACME_DEVELOPER)).with(csrf());
         if (overlap != null) {
             request.param("overlap", overlap);
         }
@@ -103,11 +76,11 @@ class SecretRotationTests {
     }
 
     private boolean works(String key, String secret) {
-        return oauth.clientCredentials(key, secret).indicatesSuccess();
+        return oauth().clientCredentials(key, secret).indicatesSuccess();
     }
 
     private String refusal(String key, String secret) {
-        return OAuth.error(oauth.clientCredentials(key, secret)).getCode();
+        return OAuth.error(oauth().clientCredentials(key, secret)).getCode();
     }
 
     private List<String> auditDetails(String key, String action) {
@@ -122,9 +95,9 @@ class SecretRotationTests {
 
     @Test
     void duringAnOverlapBothSecretsWorkAndAfterItTheOldOneIsInvalidClient() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Overlap"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Overlap"), "LIST");
 
-        String html = mvc.perform(post(APPLICATIONS + "/{key}/new-secret", app.key()).with(console.as(ACME_DEVELOPER))
+        String html = mvc.perform(post(APPLICATIONS + "/{key}/new-secret", app.key()).with(console().as(ACME_DEVELOPER))
                         .with(csrf()).param("overlap", "ONE_HOUR"))
                 .andExpect(content().string(containsString("The previous Secret works until")))
                 .andReturn().getResponse().getContentAsString();
@@ -143,7 +116,7 @@ class SecretRotationTests {
 
     @Test
     void theSecretsTableShowsWhichSecretLastAuthenticatedAToken() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Last used"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Last used"), "LIST");
         String second = newSecret(app.key(), "ONE_HOUR", null);
         long oldId = secretId(app.key(), 0);
         long newId = secretId(app.key(), 1);
@@ -156,7 +129,7 @@ class SecretRotationTests {
         Instant lastUsed = usage.secretLastUsed(oldId).orElseThrow();
         assertThat(lastUsed).isBetween(before, after);
         assertThat(usage.secretLastUsed(newId)).isEmpty();
-        String html = mvc.perform(get(APPLICATIONS + "/{key}", app.key()).with(console.as(ACME_DEVELOPER)))
+        String html = mvc.perform(get(APPLICATIONS + "/{key}", app.key()).with(console().as(ACME_DEVELOPER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(lastUsedCell(html, oldId)).contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .withZone(ZoneOffset.UTC).format(lastUsed)).doesNotContain("Never");
@@ -178,7 +151,7 @@ class SecretRotationTests {
 
     @Test
     void nowStillEndsTheCurrentSecretAtOnce() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Now"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Now"), "LIST");
 
         String second = newSecret(app.key(), "NOW", null);
 
@@ -189,15 +162,15 @@ class SecretRotationTests {
 
     @Test
     void revokingThePreviousSecretEndsItsOverlapAtOnceAndIsAudited() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Revoke"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Revoke"), "LIST");
         String second = newSecret(app.key(), "SEVEN_DAYS", null);
         long previous = secretId(app.key(), 0);
 
-        mvc.perform(get(APPLICATIONS + "/{key}", app.key()).with(console.as(ACME_DEVELOPER)))
+        mvc.perform(get(APPLICATIONS + "/{key}", app.key()).with(console().as(ACME_DEVELOPER)))
                 .andExpect(content().string(containsString("/secrets/" + previous + "/revoke")))
                 .andExpect(content().string(containsString("data-confirm=\"The previous Secret, created ")));
         mvc.perform(post(APPLICATIONS + "/{key}/secrets/{id}/revoke", app.key(), previous)
-                        .with(console.as(ACME_DEVELOPER)).with(csrf()))
+                        .with(console().as(ACME_DEVELOPER)).with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("flash", "flash.secret.revoked"));
 
@@ -205,23 +178,23 @@ class SecretRotationTests {
         assertThat(works(app.key(), second)).isTrue();
         assertThat(auditDetails(app.key(), "SECRET_REVOKED")).singleElement().asString()
                 .startsWith("The previous secret, created ").endsWith("no longer works.");
-        mvc.perform(get(APPLICATIONS + "/{key}", app.key()).with(console.as(ACME_DEVELOPER)))
+        mvc.perform(get(APPLICATIONS + "/{key}", app.key()).with(console().as(ACME_DEVELOPER)))
                 .andExpect(content().string(not(containsString("/revoke"))));
     }
 
     @Test
     void theCurrentSecretCannotBeRevokedNorAnotherApplicationsSecret() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Keep"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Keep"), "LIST");
         long current = secretId(app.key(), 0);
 
         mvc.perform(post(APPLICATIONS + "/{key}/secrets/{id}/revoke", app.key(), current)
-                        .with(console.as(ACME_DEVELOPER)).with(csrf()))
+                        .with(console().as(ACME_DEVELOPER)).with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("flashError", "flash.secret.notRevocable"));
-        Console.Credentials other = console.register(ACME_DEVELOPER, Console.uniqueName("Other"), "LIST");
+        Console.Credentials other = console().register(ACME_DEVELOPER, Console.uniqueName("Other"), "LIST");
         newSecret(other.key(), "ONE_DAY", null);
         mvc.perform(post(APPLICATIONS + "/{key}/secrets/{id}/revoke", app.key(), secretId(other.key(), 0))
-                        .with(console.as(ACME_DEVELOPER)).with(csrf()))
+                        .with(console().as(ACME_DEVELOPER)).with(csrf()))
                 .andExpect(status().isNotFound());
 
         assertThat(works(app.key(), app.secret())).isTrue();
@@ -231,7 +204,7 @@ class SecretRotationTests {
 
     @Test
     void aThirdSecretDuringAnOverlapEndsTheOldestSoAtMostTwoWork() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Three"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Three"), "LIST");
         String second = newSecret(app.key(), "ONE_DAY", null);
         String third = newSecret(app.key(), "ONE_DAY", null);
 
@@ -243,7 +216,7 @@ class SecretRotationTests {
     @Test
     void anExpiredSecretIsInvalidClientAndIsWarnedAbout14DaysBefore() throws Exception {
         String name = Console.uniqueName("Expiring");
-        String html = mvc.perform(post(APPLICATIONS).with(console.as(ACME_DEVELOPER)).with(csrf())
+        String html = mvc.perform(post(APPLICATIONS).with(console().as(ACME_DEVELOPER)).with(csrf())
                         .param("name", name).param("description", "Expires").param("active", "true")
                         .param("redirectUris", "https://app.example.com/callback").param("scopes", "LIST")
                         .param("secretExpiry", "DAYS_90"))
@@ -253,14 +226,14 @@ class SecretRotationTests {
         String search = APPLICATIONS + "?q=" + name;
 
         assertThat(works(key, secret)).isTrue();
-        mvc.perform(get(search).with(console.as(ACME_DEVELOPER)))
+        mvc.perform(get(search).with(console().as(ACME_DEVELOPER)))
                 .andExpect(content().string(not(containsString("Secret expires"))));
 
         clock.moveForward(Duration.ofDays(77));
 
-        mvc.perform(get(search).with(console.as(ACME_DEVELOPER)))
+        mvc.perform(get(search).with(console().as(ACME_DEVELOPER)))
                 .andExpect(content().string(containsString("Secret expires ")));
-        mvc.perform(get("/").with(console.as(ACME_DEVELOPER)))
+        mvc.perform(get("/").with(console().as(ACME_DEVELOPER)))
                 .andExpect(content().string(containsString("Secrets about to expire")))
                 .andExpect(content().string(containsString(name)));
         assertThat(works(key, secret)).isTrue();
@@ -268,16 +241,16 @@ class SecretRotationTests {
         clock.moveForward(Duration.ofDays(13).plusMinutes(1));
 
         assertThat(refusal(key, secret)).isEqualTo("invalid_client");
-        mvc.perform(get(search).with(console.as(ACME_DEVELOPER)))
+        mvc.perform(get(search).with(console().as(ACME_DEVELOPER)))
                 .andExpect(content().string(containsString("Secret expired ")));
     }
 
     @Test
     void theModifyPageListsTheSecretsWithCreatedExpiresAndCreatedBy() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Listed"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Listed"), "LIST");
         newSecret(app.key(), "ONE_HOUR", "ONE_YEAR");
 
-        String html = mvc.perform(get(APPLICATIONS + "/{key}", app.key()).with(console.as(ACME_DEVELOPER)))
+        String html = mvc.perform(get(APPLICATIONS + "/{key}", app.key()).with(console().as(ACME_DEVELOPER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String table = html.substring(html.indexOf("id=\"secrets\""), html.indexOf("</table>", html.indexOf("id=\"secrets\"")));
 

@@ -9,42 +9,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.Sandboxes;
 import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@IntegrationTest
-class AuditLogTests {
+class AuditLogTests extends IntegrationTestBase {
 
     private static final String AUDIT = "/admin/web-services/audit";
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @LocalServerPort
-    int port;
-
-    private Console console;
-
-    @BeforeEach
-    void console() {
-        console = new Console(mvc, userDetails);
-    }
-
     private String read(String email, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(console.as(email))).andExpect(status().isOk())
+        return mvc.perform(request.with(console().as(email))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
     }
 
@@ -52,10 +30,10 @@ class AuditLogTests {
     void companiesSeeTheirOwnEntriesAndWhatWasDoneToTheirApplicationsStaffSeeAll() throws Exception {
         String sandbox = Sandboxes.create(port);
         String privateName = Console.uniqueName("Hidden");
-        console.register(sandbox, privateName, "LIST");
-        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
-        console.enable(GLOBEX_ADMIN, shared.key());
-        console.disable(GLOBEX_ADMIN, shared.key());
+        console().register(sandbox, privateName, "LIST");
+        Console.Credentials shared = console().publicApplication(ACME_DEVELOPER, "LIST");
+        console().enable(GLOBEX_ADMIN, shared.key());
+        console().disable(GLOBEX_ADMIN, shared.key());
 
         String acme = read(ACME_DEVELOPER, get(AUDIT).param("application", "Public"));
         assertThat(acme).contains("Globex Corporation", "Enabled", "Disabled", "Approved", "staff@platform.example")
@@ -71,9 +49,9 @@ class AuditLogTests {
     void filtersByApplicationAndActionAndPaginates() throws Exception {
         String developer = Sandboxes.create(port);
         String name = Console.uniqueName("Busy");
-        Console.Credentials app = console.register(developer, name, "LIST");
+        Console.Credentials app = console().register(developer, name, "LIST");
         for (int i = 0; i < 30; i++) {
-            console.modify(developer, app.key(), name, i % 2 == 1, "https://app.example.com/callback", "LIST");
+            console().modify(developer, app.key(), name, i % 2 == 1, "https://app.example.com/callback", "LIST");
         }
         String firstPage = read(developer, get(AUDIT).param("application", name.toUpperCase()).param("action", "MODIFIED"));
         assertThat(countRows(firstPage)).isEqualTo(25);
@@ -95,7 +73,7 @@ class AuditLogTests {
 
     @Test
     void employeesCannotReadTheAuditLog() throws Exception {
-        mvc.perform(get(AUDIT).with(console.as(ACME_EMPLOYEE))).andExpect(status().isForbidden());
+        mvc.perform(get(AUDIT).with(console().as(ACME_EMPLOYEE))).andExpect(status().isForbidden());
     }
 
     /** The href of the link with this text, unescaped, as a browser would follow it. */

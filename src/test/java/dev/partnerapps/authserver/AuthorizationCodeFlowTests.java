@@ -13,7 +13,7 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.OAuth;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -28,39 +28,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The authorization code flow with PKCE, consent and refresh rotation, through the real pages and endpoints. */
-@IntegrationTest
-class AuthorizationCodeFlowTests {
+class AuthorizationCodeFlowTests extends IntegrationTestBase {
 
     private static final String REDIRECT = "https://app.example.com/callback";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private Console console;
-    private OAuth oauth;
     private Console.Credentials app;
 
     @BeforeEach
     void setUp() throws Exception {
-        console = new Console(mvc, userDetails);
-        oauth = new OAuth(port);
-        app = console.register(ACME_DEVELOPER, Console.uniqueName("Web App"), "LIST", "EXPRPT", "CCARD");
+        app = console().register(ACME_DEVELOPER, Console.uniqueName("Web App"), "LIST", "EXPRPT", "CCARD");
     }
 
     private HttpSession signedIn(String email) {
@@ -72,7 +50,7 @@ class AuthorizationCodeFlowTests {
     private Tokens fullFlow(HttpSession user, String scope) {
         CodeVerifier verifier = new CodeVerifier();
         String code = OAuth.authorizationCode(user, app.key(), REDIRECT, scope, verifier);
-        return OAuth.tokens(oauth.exchange(app.key(), app.secret(), code, REDIRECT, verifier));
+        return OAuth.tokens(oauth().exchange(app.key(), app.secret(), code, REDIRECT, verifier));
     }
 
     @Test
@@ -90,7 +68,7 @@ class AuthorizationCodeFlowTests {
         assertThat(claims).containsEntry("sub", ACME_EMPLOYEE).containsEntry("company_domain", "acme-sandbox.example");
         assertThat((List<?>) claims.get("scope")).extracting(Object::toString).containsExactlyInAnyOrder("LIST", "CCARD");
         assertThat(tokens.getRefreshToken()).isNotNull();
-        assertThat(oauth.introspect(app.key(), app.secret(), tokens.getAccessToken().getValue()).isActive()).isTrue();
+        assertThat(oauth().introspect(app.key(), app.secret(), tokens.getAccessToken().getValue()).isActive()).isTrue();
 
         // Nothing of a token is stored in clear.
         String stored = jdbc.queryForList("select * from oauth_authorizations where application_id = "
@@ -176,30 +154,30 @@ class AuthorizationCodeFlowTests {
 
         CodeVerifier verifier = new CodeVerifier();
         String code = OAuth.authorizationCode(user, app.key(), REDIRECT, "LIST", verifier);
-        assertThat(OAuth.error(oauth.exchange(app.key(), app.secret(), code, REDIRECT, null)).getCode())
+        assertThat(OAuth.error(oauth().exchange(app.key(), app.secret(), code, REDIRECT, null)).getCode())
                 .isEqualTo("invalid_grant");
         String code2 = OAuth.authorizationCode(user, app.key(), REDIRECT, "LIST", verifier);
-        assertThat(OAuth.error(oauth.exchange(app.key(), app.secret(), code2, REDIRECT, new CodeVerifier())).getCode())
+        assertThat(OAuth.error(oauth().exchange(app.key(), app.secret(), code2, REDIRECT, new CodeVerifier())).getCode())
                 .isEqualTo("invalid_grant");
     }
 
     @Test
     void aCodeWorksOnceForItsOwnClientAndReuseRevokesWhatItGave() throws Exception {
-        Console.Credentials other = console.register(ACME_DEVELOPER, Console.uniqueName("Other App"), "LIST");
+        Console.Credentials other = console().register(ACME_DEVELOPER, Console.uniqueName("Other App"), "LIST");
         HttpSession user = signedIn(ACME_EMPLOYEE);
         CodeVerifier verifier = new CodeVerifier();
 
         String stolen = OAuth.authorizationCode(user, app.key(), REDIRECT, "LIST", verifier);
-        assertThat(OAuth.error(oauth.exchange(other.key(), other.secret(), stolen, REDIRECT, verifier)).getCode())
+        assertThat(OAuth.error(oauth().exchange(other.key(), other.secret(), stolen, REDIRECT, verifier)).getCode())
                 .isEqualTo("invalid_grant");
 
         String code = OAuth.authorizationCode(user, app.key(), REDIRECT, "LIST", verifier);
-        Tokens tokens = OAuth.tokens(oauth.exchange(app.key(), app.secret(), code, REDIRECT, verifier));
-        assertThat(OAuth.error(oauth.exchange(app.key(), app.secret(), code, REDIRECT, verifier)).getCode())
+        Tokens tokens = OAuth.tokens(oauth().exchange(app.key(), app.secret(), code, REDIRECT, verifier));
+        assertThat(OAuth.error(oauth().exchange(app.key(), app.secret(), code, REDIRECT, verifier)).getCode())
                 .isEqualTo("invalid_grant");
-        assertThat(OAuth.error(oauth.refresh(app.key(), app.secret(), tokens.getRefreshToken().getValue())).getCode())
+        assertThat(OAuth.error(oauth().refresh(app.key(), app.secret(), tokens.getRefreshToken().getValue())).getCode())
                 .isEqualTo("invalid_grant");
-        assertThat(oauth.introspect(app.key(), app.secret(), tokens.getAccessToken().getValue()).isActive()).isFalse();
+        assertThat(oauth().introspect(app.key(), app.secret(), tokens.getAccessToken().getValue()).isActive()).isFalse();
     }
 
     @ParameterizedTest
@@ -228,17 +206,17 @@ class AuthorizationCodeFlowTests {
     void refreshTokensRotateAndReplayingAnOldOneRevokesTheGrant() {
         HttpSession user = signedIn(ACME_EMPLOYEE);
         Tokens first = fullFlow(user, "LIST");
-        Tokens second = OAuth.tokens(oauth.refresh(app.key(), app.secret(), first.getRefreshToken().getValue()));
+        Tokens second = OAuth.tokens(oauth().refresh(app.key(), app.secret(), first.getRefreshToken().getValue()));
         assertThat(second.getRefreshToken().getValue()).isNotEqualTo(first.getRefreshToken().getValue());
-        assertThat(oauth.introspect(app.key(), app.secret(), second.getRefreshToken().getValue()).isActive()).isTrue();
-        assertThat(oauth.introspect(app.key(), app.secret(), first.getRefreshToken().getValue()).isActive()).isFalse();
+        assertThat(oauth().introspect(app.key(), app.secret(), second.getRefreshToken().getValue()).isActive()).isTrue();
+        assertThat(oauth().introspect(app.key(), app.secret(), first.getRefreshToken().getValue()).isActive()).isFalse();
 
-        assertThat(OAuth.error(oauth.refresh(app.key(), app.secret(), first.getRefreshToken().getValue())).getCode())
+        assertThat(OAuth.error(oauth().refresh(app.key(), app.secret(), first.getRefreshToken().getValue())).getCode())
                 .isEqualTo("invalid_grant");
         // The replay took the whole grant: the current refresh token and its access tokens too.
-        assertThat(OAuth.error(oauth.refresh(app.key(), app.secret(), second.getRefreshToken().getValue())).getCode())
+        assertThat(OAuth.error(oauth().refresh(app.key(), app.secret(), second.getRefreshToken().getValue())).getCode())
                 .isEqualTo("invalid_grant");
-        assertThat(oauth.introspect(app.key(), app.secret(), second.getAccessToken().getValue()).isActive()).isFalse();
+        assertThat(oauth().introspect(app.key(), app.secret(), second.getAccessToken().getValue()).isActive()).isFalse();
     }
 
     @Test
@@ -251,7 +229,7 @@ class AuthorizationCodeFlowTests {
             CountDownLatch start = new CountDownLatch(1);
             Callable<TokenResponse> refresh = () -> {
                 start.await();
-                return oauth.refresh(app.key(), app.secret(), refreshToken);
+                return oauth().refresh(app.key(), app.secret(), refreshToken);
             };
             var first = pool.submit(refresh);
             var second = pool.submit(refresh);
@@ -263,9 +241,9 @@ class AuthorizationCodeFlowTests {
             for (var response : responses) {
                 if (response.indicatesSuccess()) {
                     Tokens won = response.toSuccessResponse().getTokens();
-                    assertThat(OAuth.error(oauth.refresh(app.key(), app.secret(), won.getRefreshToken().getValue()))
+                    assertThat(OAuth.error(oauth().refresh(app.key(), app.secret(), won.getRefreshToken().getValue()))
                             .getCode()).isEqualTo("invalid_grant");
-                    assertThat(oauth.introspect(app.key(), app.secret(), won.getAccessToken().getValue()).isActive())
+                    assertThat(oauth().introspect(app.key(), app.secret(), won.getAccessToken().getValue()).isActive())
                             .isFalse();
                 }
             }
@@ -278,14 +256,14 @@ class AuthorizationCodeFlowTests {
     void whenTheCompanyDisablesTheApplicationRefreshIntrospectionAndNewGrantsAllFail() throws Exception {
         HttpSession user = signedIn(ACME_EMPLOYEE);
         Tokens tokens = fullFlow(user, "LIST");
-        console.disable(ACME_DEVELOPER, app.key());
+        console().disable(ACME_DEVELOPER, app.key());
 
-        assertThat(OAuth.error(oauth.refresh(app.key(), app.secret(), tokens.getRefreshToken().getValue())).getCode())
+        assertThat(OAuth.error(oauth().refresh(app.key(), app.secret(), tokens.getRefreshToken().getValue())).getCode())
                 .isEqualTo("invalid_grant");
-        assertThat(oauth.introspect(app.key(), app.secret(), tokens.getAccessToken().getValue()).isActive()).isFalse();
+        assertThat(oauth().introspect(app.key(), app.secret(), tokens.getAccessToken().getValue()).isActive()).isFalse();
         assertThat(HttpSession.location(user.get(OAuth.authorizeQuery(app.key(), REDIRECT, "LIST", "s5", new CodeVerifier()))))
                 .startsWith(REDIRECT).contains("error=unauthorized_client");
-        assertThat(OAuth.error(oauth.clientCredentials(app.key(), app.secret())).getCode()).isEqualTo("unauthorized_client");
+        assertThat(OAuth.error(oauth().clientCredentials(app.key(), app.secret())).getCode()).isEqualTo("unauthorized_client");
     }
 
     @Test
@@ -299,11 +277,11 @@ class AuthorizationCodeFlowTests {
     void revokingARefreshTokenOrTheConsentEndsTheGrant() {
         HttpSession user = signedIn(ACME_EMPLOYEE);
         Tokens revoked = fullFlow(user, "LIST");
-        assertThat(oauth.revoke(app.key(), app.secret(), new RefreshToken(revoked.getRefreshToken().getValue())))
+        assertThat(oauth().revoke(app.key(), app.secret(), new RefreshToken(revoked.getRefreshToken().getValue())))
                 .isEqualTo(200);
-        assertThat(OAuth.error(oauth.refresh(app.key(), app.secret(), revoked.getRefreshToken().getValue())).getCode())
+        assertThat(OAuth.error(oauth().refresh(app.key(), app.secret(), revoked.getRefreshToken().getValue())).getCode())
                 .isEqualTo("invalid_grant");
-        assertThat(oauth.introspect(app.key(), app.secret(), revoked.getAccessToken().getValue()).isActive()).isFalse();
+        assertThat(oauth().introspect(app.key(), app.secret(), revoked.getAccessToken().getValue()).isActive()).isFalse();
 
         Tokens connected = fullFlow(user, "LIST");
         String page = user.get("/account/connected-applications").body();
@@ -311,7 +289,7 @@ class AuthorizationCodeFlowTests {
         HttpResponse<String> revoke = user.post("/account/connected-applications/" + app.key() + "/revoke", Map.of());
         assertThat(HttpSession.location(revoke)).endsWith("/account/connected-applications");
         assertThat(user.get("/account/connected-applications").body()).doesNotContain(app.key());
-        assertThat(OAuth.error(oauth.refresh(app.key(), app.secret(), connected.getRefreshToken().getValue())).getCode())
+        assertThat(OAuth.error(oauth().refresh(app.key(), app.secret(), connected.getRefreshToken().getValue())).getCode())
                 .isEqualTo("invalid_grant");
     }
 

@@ -13,7 +13,7 @@ import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Sandboxes;
 import java.net.URLEncoder;
@@ -24,38 +24,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The client_credentials grant of docs/product.md section 5, over real HTTP. */
-@IntegrationTest
-class ClientCredentialsTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private Console console;
-    private OAuth oauth;
-
-    @BeforeEach
-    void setUp() {
-        console = new Console(mvc, userDetails);
-        oauth = new OAuth(port);
-    }
+class ClientCredentialsTests extends IntegrationTestBase {
 
     private static Map<String, Object> claims(String jwt) throws Exception {
         return SignedJWT.parse(jwt).getJWTClaimsSet().getClaims();
@@ -63,8 +35,8 @@ class ClientCredentialsTests {
 
     @Test
     void noScopeMeansAllApisUsedAndTheTokenNamesTheOwnerCompany() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Tokens"), "LIST", "EXPRPT", "CCARD");
-        String token = oauth.accessToken(app.key(), app.secret());
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Tokens"), "LIST", "EXPRPT", "CCARD");
+        String token = oauth().accessToken(app.key(), app.secret());
         SignedJWT jwt = SignedJWT.parse(token);
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
         assertThat(jwt.getHeader().getKeyID()).isNotBlank();
@@ -80,13 +52,13 @@ class ClientCredentialsTests {
 
     @Test
     void aSubsetOfScopesIsGrantedAndAnythingOutsideApisUsedIsInvalidScope() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Subset"), "LIST", "EXPRPT");
-        String token = OAuth.tokens(oauth.token(OAuth.basic(app.key(), app.secret()), new ClientCredentialsGrant(),
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Subset"), "LIST", "EXPRPT");
+        String token = OAuth.tokens(oauth().token(OAuth.basic(app.key(), app.secret()), new ClientCredentialsGrant(),
                 "LIST", null)).getAccessToken().getValue();
         assertThat((List<?>) claims(token).get("scope")).extracting(Object::toString).containsExactly("LIST");
 
         for (String scope : new String[] {"USER", "LIST CCARD", "NOT-A-SCOPE"}) {
-            ErrorObject error = OAuth.error(oauth.token(OAuth.basic(app.key(), app.secret()), new ClientCredentialsGrant(),
+            ErrorObject error = OAuth.error(oauth().token(OAuth.basic(app.key(), app.secret()), new ClientCredentialsGrant(),
                     scope, null));
             assertThat(error.getCode()).isEqualTo("invalid_scope");
             assertThat(error.getHTTPStatusCode()).isEqualTo(400);
@@ -96,42 +68,42 @@ class ClientCredentialsTests {
 
     @Test
     void theCompanyParameterNamesAnEnablingCompanyOfAPublicApplicationOnly() throws Exception {
-        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
-        Console.Credentials privateApp = console.register(ACME_DEVELOPER, Console.uniqueName("Private"), "LIST");
+        Console.Credentials shared = console().publicApplication(ACME_DEVELOPER, "LIST");
+        Console.Credentials privateApp = console().register(ACME_DEVELOPER, Console.uniqueName("Private"), "LIST");
         String sandbox = Sandboxes.create(port);
         String sandboxDomain = sandbox.substring(sandbox.indexOf('@') + 1);
-        console.enable(GLOBEX_ADMIN, shared.key());
+        console().enable(GLOBEX_ADMIN, shared.key());
 
-        assertThat(claims(OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+        assertThat(claims(OAuth.tokens(oauth().token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
                 null, "acme-sandbox.example")).getAccessToken().getValue())).containsEntry("company_domain", "acme-sandbox.example");
-        assertThat(claims(OAuth.tokens(oauth.token(OAuth.post(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+        assertThat(claims(OAuth.tokens(oauth().token(OAuth.post(shared.key(), shared.secret()), new ClientCredentialsGrant(),
                 null, "GLOBEX.example")).getAccessToken().getValue())).containsEntry("company_domain", "globex.example");
 
         for (String company : new String[] {sandboxDomain, "no-such-company.example"}) {
-            ErrorObject error = OAuth.error(oauth.token(OAuth.basic(shared.key(), shared.secret()),
+            ErrorObject error = OAuth.error(oauth().token(OAuth.basic(shared.key(), shared.secret()),
                     new ClientCredentialsGrant(), null, company));
             assertThat(error.getCode()).isEqualTo("unauthorized_client");
             assertThat(error.getHTTPStatusCode()).isEqualTo(400);
         }
         // A Private application is for its owner only, even where someone enabled it before.
-        assertThat(OAuth.error(oauth.token(OAuth.basic(privateApp.key(), privateApp.secret()), new ClientCredentialsGrant(),
+        assertThat(OAuth.error(oauth().token(OAuth.basic(privateApp.key(), privateApp.secret()), new ClientCredentialsGrant(),
                 null, "globex.example")).getCode()).isEqualTo("unauthorized_client");
-        console.visibility(shared.key(), "PRIVATE");
-        assertThat(OAuth.error(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+        console().visibility(shared.key(), "PRIVATE");
+        assertThat(OAuth.error(oauth().token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
                 null, "globex.example")).getCode()).isEqualTo("unauthorized_client");
     }
 
     @Test
     void wrongSecretUnknownKeyAndInactiveApplicationAreInvalidClient() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Guarded"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Guarded"), "LIST");
         List<ErrorObject> errors = List.of(
-                OAuth.error(oauth.clientCredentials(app.key(), app.secret() + "x")),
-                OAuth.error(oauth.clientCredentials("unknown-key", app.secret())),
-                OAuth.error(oauth.token(OAuth.post(app.key(), "wrong"), new ClientCredentialsGrant(), null, null)));
+                OAuth.error(oauth().clientCredentials(app.key(), app.secret() + "x")),
+                OAuth.error(oauth().clientCredentials("unknown-key", app.secret())),
+                OAuth.error(oauth().token(OAuth.post(app.key(), "wrong"), new ClientCredentialsGrant(), null, null)));
         String name = jdbc.queryForObject("select name from partner_applications where client_key = ?", String.class, app.key());
-        console.modify(ACME_DEVELOPER, app.key(), name, false, "", "LIST");
+        console().modify(ACME_DEVELOPER, app.key(), name, false, "", "LIST");
         errors = new ArrayList<>(errors);
-        errors.add(OAuth.error(oauth.clientCredentials(app.key(), app.secret())));
+        errors.add(OAuth.error(oauth().clientCredentials(app.key(), app.secret())));
         assertThat(errors).allSatisfy(error -> {
             assertThat(error.getCode()).isEqualTo("invalid_client");
             assertThat(error.getHTTPStatusCode()).isEqualTo(401);
@@ -141,24 +113,24 @@ class ClientCredentialsTests {
 
     @Test
     void afterNewSecretTheOldSecretFailsTheNewOneWorksAndIssuedTokensStayValid() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Rotated"), "LIST");
-        String issuedBefore = oauth.accessToken(app.key(), app.secret());
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Rotated"), "LIST");
+        String issuedBefore = oauth().accessToken(app.key(), app.secret());
         String html = mvc.perform(post("/admin/web-services/applications/{key}/new-secret", app.key())
-                .with(console.as(ACME_DEVELOPER)).with(csrf())).andReturn().getResponse().getContentAsString();
+                .with(console().as(ACME_DEVELOPER)).with(csrf())).andReturn().getResponse().getContentAsString();
         String newSecret = OAuth.hiddenValueById(html, "client-secret");
 
-        assertThat(OAuth.error(oauth.clientCredentials(app.key(), app.secret())).getCode()).isEqualTo("invalid_client");
-        String issuedAfter = oauth.accessToken(app.key(), newSecret);
-        assertThat(oauth.introspect(app.key(), newSecret, issuedBefore).isActive()).isTrue();
-        assertThat(oauth.introspect(app.key(), newSecret, issuedAfter).isActive()).isTrue();
+        assertThat(OAuth.error(oauth().clientCredentials(app.key(), app.secret())).getCode()).isEqualTo("invalid_client");
+        String issuedAfter = oauth().accessToken(app.key(), newSecret);
+        assertThat(oauth().introspect(app.key(), newSecret, issuedBefore).isActive()).isTrue();
+        assertThat(oauth().introspect(app.key(), newSecret, issuedAfter).isActive()).isTrue();
     }
 
     @Test
     void tokenResponsesAreNeverCached() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("NoStore"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("NoStore"), "LIST");
         String basic = Base64.getEncoder().encodeToString((app.key() + ":" + app.secret()).getBytes());
         for (String secretHeader : new String[] {basic, Base64.getEncoder().encodeToString((app.key() + ":bad").getBytes())}) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(oauth.uri("/oauth2/token"))
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(oauth().uri("/oauth2/token"))
                     .header("Authorization", "Basic " + secretHeader)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
@@ -169,9 +141,9 @@ class ClientCredentialsTests {
 
     @Test
     void passwordAndImplicitGrantsAreRefused() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Legacy"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Legacy"), "LIST");
         String basic = Base64.getEncoder().encodeToString((app.key() + ":" + app.secret()).getBytes());
-        HttpResponse<String> password = HttpClient.newHttpClient().send(HttpRequest.newBuilder(oauth.uri("/oauth2/token"))
+        HttpResponse<String> password = HttpClient.newHttpClient().send(HttpRequest.newBuilder(oauth().uri("/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=dev%40acme-sandbox.example"

@@ -4,17 +4,14 @@ import static dev.partnerapps.support.DemoUsers.ACME_DEVELOPER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.OAuth;
+import dev.partnerapps.support.WebTestBase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * docs/throttling.md, token endpoint: failed client authentication per address and per Key ends
@@ -29,23 +26,14 @@ import org.springframework.test.web.servlet.MockMvc;
         "partnerapps.throttling.clients.tokens-per-key-per-second=2"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class ClientThrottlingTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
+class ClientThrottlingTests extends WebTestBase {
 
     @Autowired
     MeterRegistry meters;
 
     @Test
     void wrongSecretsFromOneAddressEndIn429WithRetryAfterWhileOtherClientsGetTokens() throws Exception {
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         Console.Credentials target = console.register(ACME_DEVELOPER, Console.uniqueName("Target"), "LIST");
         Console.Credentials bystander = console.register(ACME_DEVELOPER, Console.uniqueName("Bystander"), "LIST");
         double before = throttled("client_address");
@@ -70,7 +58,7 @@ class ClientThrottlingTests {
 
     @Test
     void wrongSecretsForOneKeyFromManyAddressesBlockTheKeyButNotOtherKeys() throws Exception {
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         Console.Credentials target = console.register(ACME_DEVELOPER, Console.uniqueName("Target"), "LIST");
         Console.Credentials bystander = console.register(ACME_DEVELOPER, Console.uniqueName("Bystander"), "LIST");
 
@@ -96,7 +84,7 @@ class ClientThrottlingTests {
 
     @Test
     void theOptionalCeilingLimitsSuccessfulTokenRequestsPerKey() throws Exception {
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         Console.Credentials busy = console.register(ACME_DEVELOPER, Console.uniqueName("Busy"), "LIST");
         Console.Credentials other = console.register(ACME_DEVELOPER, Console.uniqueName("Other"), "LIST");
         int refused = 0;
@@ -117,7 +105,7 @@ class ClientThrottlingTests {
     }
 
     private HttpResponse<String> token(String key, String secret, String address) {
-        return new OAuth(port).clientCredentialsHttp(key, secret, address);
+        return oauth().clientCredentialsHttp(key, secret, address);
     }
 
     private double throttled(String limit) {

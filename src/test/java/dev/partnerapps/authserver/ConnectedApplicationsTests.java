@@ -7,38 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What the connected applications and consent pages refuse, and that they refuse it with the
  * console's own status pages (the flows that succeed are in {@link AuthorizationCodeFlowTests}).
  */
-@IntegrationTest
-class ConnectedApplicationsTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
+class ConnectedApplicationsTests extends IntegrationTestBase {
 
     private Console.Credentials app;
     private HttpSession user;
 
     @BeforeEach
     void setUp() throws Exception {
-        app = new Console(mvc, userDetails).register(ACME_DEVELOPER, Console.uniqueName("Refused App"), "LIST");
+        app = console().register(ACME_DEVELOPER, Console.uniqueName("Refused App"), "LIST");
         user = new HttpSession(port);
         user.signIn(ACME_EMPLOYEE, PASSWORD);
         user.get("/account/connected-applications");

@@ -11,34 +11,22 @@ import dev.partnerapps.support.Browser;
 import dev.partnerapps.support.BrowserTest;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.OAuth;
+import dev.partnerapps.support.WebTestBase;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The authorization code flow as a person sees it in Chromium: sign in, consent, back to the application. */
 @BrowserTest
-class ConsentBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
+class ConsentBrowserTests extends WebTestBase {
 
     @Test
     void signInConsentAndTheApplicationExchangesTheCode() throws Exception {
         String redirect = "http://localhost:" + port + "/oauth-test/callback";
         String name = "Calendar Sync " + UUID.randomUUID().toString().substring(0, 6);
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         Console.Credentials app = console.register(ACME_DEVELOPER, name, "LIST", "TRVPRF", "PASSV");
         console.modify(ACME_DEVELOPER, app.key(), name, true, redirect, "LIST", "TRVPRF", "PASSV");
         CodeVerifier verifier = new CodeVerifier();
@@ -58,7 +46,7 @@ class ConsentBrowserTests {
             String code = URLDecoder.decode(landed.getQuery().replaceAll(".*code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
             assertThat(landed.getQuery()).contains("state=state-1");
 
-            Tokens tokens = OAuth.tokens(new OAuth(port).exchange(app.key(), app.secret(), code, redirect, verifier));
+            Tokens tokens = OAuth.tokens(oauth().exchange(app.key(), app.secret(), code, redirect, verifier));
             assertThat(tokens.getAccessToken().getScope().toStringList()).containsExactlyInAnyOrder("LIST", "TRVPRF");
         }
     }

@@ -11,7 +11,7 @@ import dev.partnerapps.company.PartnerUser;
 import dev.partnerapps.support.CompanyAdministrator;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Sandboxes;
 import java.net.URI;
@@ -26,10 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
@@ -37,28 +34,14 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * docs/product.md section 5: disabling a user ends their grants and access tokens at once, and
  * re-enabling revives nothing issued before. Real pages, real token endpoints, real API.
  */
-@IntegrationTest
-class DisabledUserTests {
+class DisabledUserTests extends IntegrationTestBase {
 
     private static final String REDIRECT = "https://app.example.com/callback";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     OAuth2AuthorizationService authorizations;
@@ -67,14 +50,12 @@ class DisabledUserTests {
     RegisteredClientRepository clients;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private OAuth oauth;
     private Console.Credentials app;
     private CompanyAdministrator admin;
 
     @BeforeEach
     void setUp() throws Exception {
-        Console console = new Console(mvc, userDetails);
-        oauth = new OAuth(port);
+        Console console = console();
         app = console.publicApplication(Sandboxes.create(port), "LIST");
         console.enable(GLOBEX_ADMIN, app.key());
         admin = new CompanyAdministrator(port, GLOBEX_ADMIN, jdbc);
@@ -85,7 +66,7 @@ class DisabledUserTests {
         browser.signIn(user.email(), CompanyAdministrator.USER_PASSWORD);
         CodeVerifier verifier = new CodeVerifier();
         String code = OAuth.authorizationCode(browser, app.key(), REDIRECT, "LIST", verifier);
-        return OAuth.tokens(oauth.exchange(app.key(), app.secret(), code, REDIRECT, verifier));
+        return OAuth.tokens(oauth().exchange(app.key(), app.secret(), code, REDIRECT, verifier));
     }
 
     private int lists(Tokens tokens) throws Exception {
@@ -95,11 +76,11 @@ class DisabledUserTests {
     }
 
     private boolean active(Tokens tokens) {
-        return oauth.introspect(app.key(), app.secret(), tokens.getAccessToken().getValue()).isActive();
+        return oauth().introspect(app.key(), app.secret(), tokens.getAccessToken().getValue()).isActive();
     }
 
     private String refreshError(Tokens tokens) {
-        return OAuth.error(oauth.refresh(app.key(), app.secret(), tokens.getRefreshToken().getValue())).getCode();
+        return OAuth.error(oauth().refresh(app.key(), app.secret(), tokens.getRefreshToken().getValue())).getCode();
     }
 
     @Test
@@ -138,7 +119,7 @@ class DisabledUserTests {
         assertThat(active(theirs)).isFalse();
         assertThat(active(colleagues)).isTrue();
         assertThat(lists(colleagues)).isEqualTo(200);
-        assertThat(OAuth.tokens(oauth.refresh(app.key(), app.secret(), colleagues.getRefreshToken().getValue()))
+        assertThat(OAuth.tokens(oauth().refresh(app.key(), app.secret(), colleagues.getRefreshToken().getValue()))
                 .getAccessToken()).isNotNull();
     }
 
@@ -167,12 +148,12 @@ class DisabledUserTests {
 
         admin.enable(user);
 
-        assertThat(OAuth.error(oauth.exchange(app.key(), app.secret(), lateCode, REDIRECT, verifier)).getCode())
+        assertThat(OAuth.error(oauth().exchange(app.key(), app.secret(), lateCode, REDIRECT, verifier)).getCode())
                 .isEqualTo("invalid_grant");
         // The same grant made for the user as they are now works: only the generation differs.
         PartnerUser readNow = (PartnerUser) userDetails.loadUserByUsername(user.email());
         String code = storeCode(readNow, verifier);
-        assertThat(OAuth.tokens(oauth.exchange(app.key(), app.secret(), code, REDIRECT, verifier)).getAccessToken())
+        assertThat(OAuth.tokens(oauth().exchange(app.key(), app.secret(), code, REDIRECT, verifier)).getAccessToken())
                 .isNotNull();
     }
 

@@ -7,67 +7,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.OAuth;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Token introspection of docs/product.md section 5, over real HTTP. */
-@IntegrationTest
-class IntrospectionTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    private Console console;
-    private OAuth oauth;
-
-    @BeforeEach
-    void setUp() {
-        console = new Console(mvc, userDetails);
-        oauth = new OAuth(port);
-    }
+class IntrospectionTests extends IntegrationTestBase {
 
     @Test
     void introspectionAnswersOnlyAboutTheCallersOwnTokensAndHonoursDisabling() throws Exception {
-        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST", "EXPRPT");
-        Console.Credentials other = console.register(ACME_DEVELOPER, Console.uniqueName("Other"), "LIST");
-        console.enable(GLOBEX_ADMIN, shared.key());
-        String acmeToken = oauth.accessToken(shared.key(), shared.secret());
-        String globexToken = OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()),
+        Console.Credentials shared = console().publicApplication(ACME_DEVELOPER, "LIST", "EXPRPT");
+        Console.Credentials other = console().register(ACME_DEVELOPER, Console.uniqueName("Other"), "LIST");
+        console().enable(GLOBEX_ADMIN, shared.key());
+        String acmeToken = oauth().accessToken(shared.key(), shared.secret());
+        String globexToken = OAuth.tokens(oauth().token(OAuth.basic(shared.key(), shared.secret()),
                 new ClientCredentialsGrant(), null, "globex.example")).getAccessToken().getValue();
 
-        TokenIntrospectionSuccessResponse own = oauth.introspect(shared.key(), shared.secret(), globexToken);
+        TokenIntrospectionSuccessResponse own = oauth().introspect(shared.key(), shared.secret(), globexToken);
         assertThat(own.isActive()).isTrue();
         assertThat(own.getClientID().getValue()).isEqualTo(shared.key());
         assertThat(own.getScope().toStringList()).containsExactlyInAnyOrder("LIST", "EXPRPT");
         assertThat(own.getStringParameter("company_domain")).isEqualTo("globex.example");
-        assertThat(oauth.introspect(other.key(), other.secret(), globexToken).isActive()).isFalse();
-        assertThat(oauth.introspect(shared.key(), shared.secret(), "not-a-token").isActive()).isFalse();
-        assertThat(oauth.introspect(shared.key(), shared.secret(), globexToken.substring(0, globexToken.length() - 4) + "AAAA")
+        assertThat(oauth().introspect(other.key(), other.secret(), globexToken).isActive()).isFalse();
+        assertThat(oauth().introspect(shared.key(), shared.secret(), "not-a-token").isActive()).isFalse();
+        assertThat(oauth().introspect(shared.key(), shared.secret(), globexToken.substring(0, globexToken.length() - 4) + "AAAA")
                 .isActive()).isFalse();
 
-        console.disable(GLOBEX_ADMIN, shared.key());
-        assertThat(oauth.introspect(shared.key(), shared.secret(), globexToken).isActive()).isFalse();
-        assertThat(oauth.introspect(shared.key(), shared.secret(), acmeToken).isActive()).isTrue();
-        assertThat(OAuth.error(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(), null,
+        console().disable(GLOBEX_ADMIN, shared.key());
+        assertThat(oauth().introspect(shared.key(), shared.secret(), globexToken).isActive()).isFalse();
+        assertThat(oauth().introspect(shared.key(), shared.secret(), acmeToken).isActive()).isTrue();
+        assertThat(OAuth.error(oauth().token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(), null,
                 "globex.example")).getCode()).isEqualTo("unauthorized_client");
 
         // Enabling again allows new tokens; those issued before the disable stay dead.
-        console.enable(GLOBEX_ADMIN, shared.key());
-        assertThat(oauth.introspect(shared.key(), shared.secret(), globexToken).isActive()).isFalse();
-        String fresh = OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
+        console().enable(GLOBEX_ADMIN, shared.key());
+        assertThat(oauth().introspect(shared.key(), shared.secret(), globexToken).isActive()).isFalse();
+        String fresh = OAuth.tokens(oauth().token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
                 null, "globex.example")).getAccessToken().getValue();
-        assertThat(oauth.introspect(shared.key(), shared.secret(), fresh).isActive()).isTrue();
+        assertThat(oauth().introspect(shared.key(), shared.secret(), fresh).isActive()).isTrue();
     }
 }

@@ -10,7 +10,7 @@ import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.OAuth;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,43 +19,21 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Malformed and ambiguous OAuth requests get a clear RFC 6749 error, never a 500 or a sign-in page. */
-@IntegrationTest
-class OAuthEdgeCaseTests {
+class OAuthEdgeCaseTests extends IntegrationTestBase {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private Console console;
-    private OAuth oauth;
     private Console.Credentials app;
 
     @BeforeEach
     void setUp() throws Exception {
-        console = new Console(mvc, userDetails);
-        oauth = new OAuth(port);
         // Named to sort after the applications the browser tests look for on Acme's first list page.
-        app = console.register(ACME_DEVELOPER, Console.uniqueName("Web Edge"), "LIST", "EXPRPT");
+        app = console().register(ACME_DEVELOPER, Console.uniqueName("Web Edge"), "LIST", "EXPRPT");
     }
 
     private String basic(String key, String secret) {
@@ -63,7 +41,7 @@ class OAuthEdgeCaseTests {
     }
 
     private HttpResponse<String> post(String path, String authorization, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(oauth.uri(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(oauth().uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "*/*")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -85,7 +63,7 @@ class OAuthEdgeCaseTests {
     private void withRedirectUris(String redirectUris) throws Exception {
         String name = jdbc.queryForObject("select name from partner_applications where client_key = ?", String.class,
                 app.key());
-        console.modify(ACME_DEVELOPER, app.key(), name, true, redirectUris, "LIST", "EXPRPT");
+        console().modify(ACME_DEVELOPER, app.key(), name, true, redirectUris, "LIST", "EXPRPT");
     }
 
     private HttpResponse<String> authorize(HttpSession user, String redirectUri) {
@@ -138,10 +116,10 @@ class OAuthEdgeCaseTests {
     @Test
     void anUnknownKeyAndAWrongSecretGetTheSameError() {
         List<ErrorObject> errors = List.of(
-                OAuth.error(oauth.clientCredentials(app.key(), app.secret() + "x")),
-                OAuth.error(oauth.clientCredentials("unknown-" + app.key(), app.secret())),
-                OAuth.error(oauth.token(OAuth.post(app.key(), "wrong"), new ClientCredentialsGrant(), null, null)),
-                OAuth.error(oauth.token(OAuth.post("unknown-" + app.key(), "wrong"), new ClientCredentialsGrant(), null,
+                OAuth.error(oauth().clientCredentials(app.key(), app.secret() + "x")),
+                OAuth.error(oauth().clientCredentials("unknown-" + app.key(), app.secret())),
+                OAuth.error(oauth().token(OAuth.post(app.key(), "wrong"), new ClientCredentialsGrant(), null, null)),
+                OAuth.error(oauth().token(OAuth.post("unknown-" + app.key(), "wrong"), new ClientCredentialsGrant(), null,
                         null)));
         assertThat(errors).extracting(ErrorObject::getCode).containsOnly("invalid_client");
         assertThat(errors).extracting(ErrorObject::getDescription).doesNotContainNull().containsOnly(

@@ -16,7 +16,7 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.Instances;
 import dev.partnerapps.support.OAuth;
-import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.PostgresTestBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -27,54 +27,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The authorization server on PostgreSQL, and several instances on one database behaving as
  * one: tokens, keys, grants and the enablement state are shared; changes reach every instance.
  */
-@PostgresTest
-class PostgresAuthorizationServerTests {
+class PostgresAuthorizationServerTests extends PostgresTestBase {
 
     private static final String REDIRECT = "https://app.example.com/callback";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
     @Autowired
     Environment environment;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     ChangeEpoch epoch;
 
     @Autowired
     ChangeNotifications notifications;
-
-    private Console console;
-    private OAuth oauth;
-
-    @BeforeEach
-    void setUp() {
-        console = new Console(mvc, userDetails);
-        oauth = new OAuth(port);
-    }
 
     /** Without notifications, and a poll too slow to matter during a test: the other instance only learns when told. */
     private static final String[] STALE = {"--partnerapps.oauth.change-notifications=false",
@@ -93,38 +66,38 @@ class PostgresAuthorizationServerTests {
 
     @Test
     void clientCredentialsCodeFlowRotationAndReuseDetectionWorkOnPostgresql() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("PG App"), "LIST", "USER");
-        String token = oauth.accessToken(app.key(), app.secret());
-        assertThat(oauth.introspect(app.key(), app.secret(), token).isActive()).isTrue();
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("PG App"), "LIST", "USER");
+        String token = oauth().accessToken(app.key(), app.secret());
+        assertThat(oauth().introspect(app.key(), app.secret(), token).isActive()).isTrue();
 
         HttpSession user = new HttpSession(port);
         user.signIn(ACME_EMPLOYEE, PASSWORD);
         CodeVerifier verifier = new CodeVerifier();
         String code = OAuth.authorizationCode(user, app.key(), REDIRECT, "LIST", verifier);
-        Tokens first = OAuth.tokens(oauth.exchange(app.key(), app.secret(), code, REDIRECT, verifier));
-        Tokens second = OAuth.tokens(oauth.refresh(app.key(), app.secret(), first.getRefreshToken().getValue()));
-        assertThat(OAuth.error(oauth.refresh(app.key(), app.secret(), first.getRefreshToken().getValue())).getCode())
+        Tokens first = OAuth.tokens(oauth().exchange(app.key(), app.secret(), code, REDIRECT, verifier));
+        Tokens second = OAuth.tokens(oauth().refresh(app.key(), app.secret(), first.getRefreshToken().getValue()));
+        assertThat(OAuth.error(oauth().refresh(app.key(), app.secret(), first.getRefreshToken().getValue())).getCode())
                 .isEqualTo("invalid_grant");
-        assertThat(OAuth.error(oauth.refresh(app.key(), app.secret(), second.getRefreshToken().getValue())).getCode())
+        assertThat(OAuth.error(oauth().refresh(app.key(), app.secret(), second.getRefreshToken().getValue())).getCode())
                 .isEqualTo("invalid_grant");
     }
 
     /** The fallback: without notifications the poll alone still carries a change within a second. */
     @Test
     void instancesOnOneDatabaseShareTokensAndHonourEachOthersChangesWithinASecond() throws Exception {
-        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
-        console.enable(GLOBEX_ADMIN, shared.key());
+        Console.Credentials shared = console().publicApplication(ACME_DEVELOPER, "LIST");
+        console().enable(GLOBEX_ADMIN, shared.key());
         try (ConfigurableApplicationContext other = secondInstance("--partnerapps.oauth.change-notifications=false")) {
             OAuth otherOAuth = new OAuth(port(other));
             String fromOther = OAuth.tokens(otherOAuth.token(OAuth.basic(shared.key(), shared.secret()),
                     new ClientCredentialsGrant(), null, "globex.example")).getAccessToken().getValue();
-            String fromHere = OAuth.tokens(oauth.token(OAuth.basic(shared.key(), shared.secret()),
+            String fromHere = OAuth.tokens(oauth().token(OAuth.basic(shared.key(), shared.secret()),
                     new ClientCredentialsGrant(), null, "globex.example")).getAccessToken().getValue();
-            assertThat(oauth.introspect(shared.key(), shared.secret(), fromOther).isActive()).isTrue();
+            assertThat(oauth().introspect(shared.key(), shared.secret(), fromOther).isActive()).isTrue();
             assertThat(otherOAuth.introspect(shared.key(), shared.secret(), fromHere).isActive()).isTrue();
 
             // Globex disables the application here; the other instance must notice within a second.
-            console.disable(GLOBEX_ADMIN, shared.key());
+            console().disable(GLOBEX_ADMIN, shared.key());
             Instant deadline = Instant.now().plus(Duration.ofSeconds(1));
             boolean inactive = false;
             while (!inactive && Instant.now().isBefore(deadline)) {
@@ -141,8 +114,8 @@ class PostgresAuthorizationServerTests {
 
     @Test
     void aDisableReachesTheOtherInstanceWithinOneHundredMillisecondsThroughANotification() throws Exception {
-        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
-        console.enable(GLOBEX_ADMIN, shared.key());
+        Console.Credentials shared = console().publicApplication(ACME_DEVELOPER, "LIST");
+        console().enable(GLOBEX_ADMIN, shared.key());
         // An hour between polls: only the notification can tell the other instance in time.
         try (ConfigurableApplicationContext other = secondInstance("--partnerapps.oauth.cache-poll-interval=1h")) {
             awaitListening(other);
@@ -153,7 +126,7 @@ class PostgresAuthorizationServerTests {
             ChangeEpoch otherEpoch = other.getBean(ChangeEpoch.class);
             long generationBefore = otherEpoch.generation();
 
-            console.disable(GLOBEX_ADMIN, shared.key());
+            console().disable(GLOBEX_ADMIN, shared.key());
             long committed = System.nanoTime();
             // A request is honoured when it reaches the instance; the answer may take longer on this
             // shared machine, so what counts is when the request that found the disable was sent.
@@ -175,7 +148,7 @@ class PostgresAuthorizationServerTests {
     /** docs/product.md section 2: an overlap and an early revoke made here hold on every instance. */
     @Test
     void aNewSecretWithOverlapAndItsEarlyRevokeReachTheOtherInstance() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("PG Secrets"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("PG Secrets"), "LIST");
         try (ConfigurableApplicationContext other = secondInstance()) {
             awaitListening(other);
             OAuth otherOAuth = new OAuth(port(other));
@@ -183,7 +156,7 @@ class PostgresAuthorizationServerTests {
             assertThat(otherOAuth.clientCredentials(app.key(), app.secret()).indicatesSuccess()).isTrue();
 
             String html = mvc.perform(post("/admin/web-services/applications/{key}/new-secret", app.key())
-                            .with(console.as(ACME_DEVELOPER)).with(csrf()).param("overlap", "ONE_DAY"))
+                            .with(console().as(ACME_DEVELOPER)).with(csrf()).param("overlap", "ONE_DAY"))
                     .andReturn().getResponse().getContentAsString();
             String second = OAuth.hiddenValueById(html, "client-secret");
             assertThat(eventually(() -> otherOAuth.clientCredentials(app.key(), second).indicatesSuccess()))
@@ -194,7 +167,7 @@ class PostgresAuthorizationServerTests {
             long previous = jdbc.queryForObject("select min(s.id) from application_secrets s join partner_applications a"
                     + " on a.id = s.application_id where a.client_key = ?", Long.class, app.key());
             mvc.perform(post("/admin/web-services/applications/{key}/secrets/{id}/revoke", app.key(), previous)
-                    .with(console.as(ACME_DEVELOPER)).with(csrf())).andExpect(status().isFound());
+                    .with(console().as(ACME_DEVELOPER)).with(csrf())).andExpect(status().isFound());
 
             assertThat(eventually(() -> !otherOAuth.clientCredentials(app.key(), app.secret()).indicatesSuccess()))
                     .as("the other instance refuses the revoked Secret").isTrue();
@@ -218,15 +191,15 @@ class PostgresAuthorizationServerTests {
 
     @Test
     void tokensAnInstanceIssuedAfterADisableFromItsStaleCacheStayDeadAfterReEnabling() throws Exception {
-        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
-        console.enable(GLOBEX_ADMIN, shared.key());
+        Console.Credentials shared = console().publicApplication(ACME_DEVELOPER, "LIST");
+        console().enable(GLOBEX_ADMIN, shared.key());
         try (ConfigurableApplicationContext stale = secondInstance(STALE)) {
             OAuth staleOAuth = new OAuth(port(stale));
             // The stale instance reads "allowed" into its cache while it is true.
             assertThat(staleOAuth.introspect(shared.key(), shared.secret(), globexToken(staleOAuth, shared)).isActive())
                     .isTrue();
 
-            console.disable(GLOBEX_ADMIN, shared.key());
+            console().disable(GLOBEX_ADMIN, shared.key());
             List<String> issuedAfterDisable = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 var response = staleOAuth.token(OAuth.basic(shared.key(), shared.secret()), new ClientCredentialsGrant(),
@@ -237,22 +210,22 @@ class PostgresAuthorizationServerTests {
             }
             assertThat(issuedAfterDisable).as("the stale instance issued tokens after the disable").isNotEmpty();
             for (String token : issuedAfterDisable) {
-                assertThat(oauth.introspect(shared.key(), shared.secret(), token).isActive()).isFalse();
+                assertThat(oauth().introspect(shared.key(), shared.secret(), token).isActive()).isFalse();
             }
 
-            console.enable(GLOBEX_ADMIN, shared.key());
+            console().enable(GLOBEX_ADMIN, shared.key());
             // The stale instance catches up, as its poll would.
             stale.getBean(ChangeEpoch.class).poll();
 
             for (String token : issuedAfterDisable) {
-                for (OAuth instance : List.of(oauth, staleOAuth)) {
+                for (OAuth instance : List.of(oauth(), staleOAuth)) {
                     assertThat(instance.introspect(shared.key(), shared.secret(), token).isActive())
                             .as("introspection at %s", instance.uri("")).isFalse();
                     assertThat(listsStatus(instance, token)).as("API at %s", instance.uri("")).isEqualTo(401);
                 }
             }
-            for (String fresh : List.of(globexToken(oauth, shared), globexToken(staleOAuth, shared))) {
-                for (OAuth instance : List.of(oauth, staleOAuth)) {
+            for (String fresh : List.of(globexToken(oauth(), shared), globexToken(staleOAuth, shared))) {
+                for (OAuth instance : List.of(oauth(), staleOAuth)) {
                     assertThat(instance.introspect(shared.key(), shared.secret(), fresh).isActive()).isTrue();
                     assertThat(listsStatus(instance, fresh)).isEqualTo(200);
                 }
@@ -318,7 +291,7 @@ class PostgresAuthorizationServerTests {
 
     @Test
     void aRestartKeepsIssuedTokensValidBecauseTheKeysLiveInTheDatabase() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Restart"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Restart"), "LIST");
         String token;
         try (ConfigurableApplicationContext before = secondInstance()) {
             token = new OAuth(port(before)).accessToken(app.key(), app.secret());
@@ -326,6 +299,6 @@ class PostgresAuthorizationServerTests {
         try (ConfigurableApplicationContext after = secondInstance()) {
             assertThat(new OAuth(port(after)).introspect(app.key(), app.secret(), token).isActive()).isTrue();
         }
-        assertThat(oauth.introspect(app.key(), app.secret(), token).isActive()).isTrue();
+        assertThat(oauth().introspect(app.key(), app.secret(), token).isActive()).isTrue();
     }
 }

@@ -10,39 +10,22 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Instances;
-import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.PostgresTestBase;
 import dev.partnerapps.support.Sandboxes;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** A user disabled on one instance loses their tokens on every other instance too, and for good. */
-@PostgresTest
-class PostgresDisabledUserTests {
+class PostgresDisabledUserTests extends PostgresTestBase {
 
     private static final String REDIRECT = "https://app.example.com/callback";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
     @Autowired
     Environment environment;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     /** A second instance on the same database that polls hourly: only the notification can tell it in time. */
     private ConfigurableApplicationContext secondInstance() {
@@ -51,7 +34,7 @@ class PostgresDisabledUserTests {
 
     @Test
     void aUserDisabledOnOneInstanceIsInactiveOnTheOtherWithinASecondAndStaysSoAfterReEnabling() throws Exception {
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         Console.Credentials app = console.publicApplication(Sandboxes.create(port), "LIST");
         console.enable(GLOBEX_ADMIN, app.key());
         CompanyAdministrator admin = new CompanyAdministrator(port, GLOBEX_ADMIN, jdbc);

@@ -7,49 +7,32 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.Instances;
 import dev.partnerapps.support.OAuth;
-import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.PostgresTestBase;
 import dev.partnerapps.support.Sandboxes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * docs/throttling.md: with two instances on one PostgreSQL, an attacker who alternates between
  * them gets no more attempts than against one: the failure buckets and sign-in counts are shared.
  */
-@PostgresTest
 @TestPropertySource(properties = {
         "partnerapps.throttling.clients.failures-per-key=5",
         "partnerapps.throttling.sign-in.account.free-failures=10",
         "partnerapps.throttling.sign-in.account.lock-after=4"})
-class PostgresThrottlingTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
+class PostgresThrottlingTests extends PostgresTestBase {
 
     @Autowired
     Environment environment;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void alternatingInstancesGivesAnAttackerNoMoreWrongSecretsThanOneInstance() throws Exception {
-        Console.Credentials app = new Console(mvc, userDetails).register(ACME_DEVELOPER, Console.uniqueName("Shared"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Shared"), "LIST");
         try (ConfigurableApplicationContext other = Instances.another(environment,
                 "--partnerapps.throttling.clients.failures-per-key=5")) {
             int[] ports = {port, Instances.port(other)};

@@ -5,47 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.IntegrationTest;
-import dev.partnerapps.support.OAuth;
-import org.junit.jupiter.api.BeforeEach;
+import dev.partnerapps.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Token revocation of docs/product.md section 5, over real HTTP. */
-@IntegrationTest
-class RevocationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    private Console console;
-    private OAuth oauth;
-
-    @BeforeEach
-    void setUp() {
-        console = new Console(mvc, userDetails);
-        oauth = new OAuth(port);
-    }
+class RevocationTests extends IntegrationTestBase {
 
     @Test
     void revokingAnAccessTokenEndsItOnlyForItsOwnApplication() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Revoking"), "LIST");
-        Console.Credentials other = console.register(ACME_DEVELOPER, Console.uniqueName("Bystander"), "LIST");
-        String token = oauth.accessToken(app.key(), app.secret());
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Revoking"), "LIST");
+        Console.Credentials other = console().register(ACME_DEVELOPER, Console.uniqueName("Bystander"), "LIST");
+        String token = oauth().accessToken(app.key(), app.secret());
 
-        assertThat(oauth.revoke(other.key(), other.secret(), new BearerAccessToken(token))).isEqualTo(200);
-        assertThat(oauth.introspect(app.key(), app.secret(), token).isActive()).isTrue();
-        assertThat(oauth.revoke(app.key(), app.secret(), new BearerAccessToken(token))).isEqualTo(200);
-        assertThat(oauth.introspect(app.key(), app.secret(), token).isActive()).isFalse();
-        assertThat(oauth.revoke(app.key(), app.secret() + "x", new BearerAccessToken(token))).isEqualTo(401);
+        assertThat(oauth().revoke(other.key(), other.secret(), new BearerAccessToken(token))).isEqualTo(200);
+        assertThat(oauth().introspect(app.key(), app.secret(), token).isActive()).isTrue();
+        assertThat(oauth().revoke(app.key(), app.secret(), new BearerAccessToken(token))).isEqualTo(200);
+        assertThat(oauth().introspect(app.key(), app.secret(), token).isActive()).isFalse();
+        assertThat(oauth().revoke(app.key(), app.secret() + "x", new BearerAccessToken(token))).isEqualTo(401);
     }
 }

@@ -7,34 +7,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.PostgresTestBase;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The schema, the repositories and database-backed sessions on a real PostgreSQL. */
-@PostgresTest
-class PostgresPersistenceTests {
+class PostgresPersistenceTests extends PostgresTestBase {
 
     @Autowired
     Flyway flyway;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     CompanyRepository companies;
 
     @Autowired
     UserAccountRepository users;
-
-    @LocalServerPort
-    int port;
 
     @Test
     void runsOnPostgresqlWithEveryMigrationApplied() {

@@ -11,31 +11,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@IntegrationTest
-class SandboxSignupTests {
-
-    @Autowired
-    MockMvc mvc;
+class SandboxSignupTests extends IntegrationTestBase {
 
     @Autowired
     CompanyRepository companies;
 
     @Autowired
     UserAccountRepository users;
-
-    @LocalServerPort
-    int port;
 
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);

@@ -10,18 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.Sandboxes;
+import dev.partnerapps.support.WebTestBase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * docs/throttling.md, sign-in: wrong passwords first make the next attempt wait, then lock the
@@ -38,22 +35,10 @@ import org.springframework.test.web.servlet.MockMvc;
         "partnerapps.throttling.sign-in.address.lock-after=8"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class SignInThrottlingTests {
+class SignInThrottlingTests extends WebTestBase {
 
     /** A little more than the configured wait. */
     private static final long WAIT = 1_100;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     MeterRegistry meters;
@@ -88,7 +73,7 @@ class SignInThrottlingTests {
                 + " and company_id = (select company_id from users where email = ?)", String.class, email))
                 .singleElement().asString().contains("Account " + email + " locked until").contains("after 6 failed");
 
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         String locks = mvc.perform(get("/admin/web-services/sign-in-locks").param("q", email).with(console.as(STAFF)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(locks).contains(email).contains("Locked until").contains("data-confirm");

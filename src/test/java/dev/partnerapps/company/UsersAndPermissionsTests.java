@@ -15,36 +15,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@IntegrationTest
-class UsersAndPermissionsTests {
+class UsersAndPermissionsTests extends IntegrationTestBase {
 
     private static final String NEW_PASSWORD = "a fine new password";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
 
     @Autowired
     UserAccountRepository users;
 
     @Autowired
     TransactionTemplate transactions;
-
-    @LocalServerPort
-    int port;
 
     private RequestPostProcessor globexAdmin() {
         return user(userDetails.loadUserByUsername(GLOBEX_ADMIN));

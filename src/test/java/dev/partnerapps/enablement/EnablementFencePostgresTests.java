@@ -7,7 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.PostgresTestBase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.concurrent.CompletableFuture;
@@ -15,32 +15,19 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A first-time Enable racing a change that stops enablements counting must not escape the
  * generation fence (README, OAuth 2.0): the Enable waits for the application's row.
  */
-@PostgresTest
-class EnablementFencePostgresTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class EnablementFencePostgresTests extends PostgresTestBase {
 
     @Autowired
     DataSource dataSource;
 
     @Test
     void aFirstEnableWaitsForAConcurrentMakePrivateAndThenSeesIt() throws Exception {
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
         long appId = jdbc.queryForObject("select id from partner_applications where client_key = ?", Long.class,
                 shared.key());

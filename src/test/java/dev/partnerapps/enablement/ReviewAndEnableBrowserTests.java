@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerapps.support.Browser;
 import dev.partnerapps.support.BrowserTest;
+import dev.partnerapps.support.WebTestBase;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole story of docs/product.md sections 1 to 4 in Chromium: register and submit, staff
@@ -22,10 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * log tells it all.
  */
 @BrowserTest
-class ReviewAndEnableBrowserTests {
-
-    @LocalServerPort
-    int port;
+class ReviewAndEnableBrowserTests extends WebTestBase {
 
     private Browser browser;
 

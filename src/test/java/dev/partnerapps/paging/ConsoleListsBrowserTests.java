@@ -9,6 +9,7 @@ import dev.partnerapps.support.Browser;
 import dev.partnerapps.support.BrowserTest;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.Sandboxes;
+import dev.partnerapps.support.WebTestBase;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -25,41 +26,23 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Every console list searched, filtered, sorted and paged in Chromium the way a person does it:
  * the filter stays in the URL, so Back and a bookmark show the same list (docs/lists.md).
  */
 @BrowserTest
-class ConsoleListsBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class ConsoleListsBrowserTests extends WebTestBase {
 
     @Autowired
     PasswordEncoder passwords;
 
     private Browser browser;
-    private Console console;
 
     @BeforeEach
     void open() {
         browser = Browser.open(port);
-        console = new Console(mvc, userDetails);
     }
 
     @AfterEach
@@ -129,12 +112,12 @@ class ConsoleListsBrowserTests {
     void applicationRegistrationIsSearchedFilteredSortedAndPagedWithTheFilterInTheUrl() throws Exception {
         String developer = Sandboxes.create(port);
         for (int i = 1; i <= 27; i++) {
-            console.register(developer, "Alpha %02d".formatted(i), "LIST");
+            console().register(developer, "Alpha %02d".formatted(i), "LIST");
         }
         for (int i = 1; i <= 3; i++) {
-            Console.Credentials beta = console.register(developer, "Beta %02d".formatted(i), "LIST");
+            Console.Credentials beta = console().register(developer, "Beta %02d".formatted(i), "LIST");
             if (i != 2) {
-                console.modify(developer, beta.key(), "Beta %02d".formatted(i), false, "", "LIST");
+                console().modify(developer, beta.key(), "Beta %02d".formatted(i), false, "", "LIST");
             }
         }
         browser.signIn(developer, Sandboxes.PASSWORD).go("/admin/web-services/applications");
@@ -189,8 +172,8 @@ class ConsoleListsBrowserTests {
     void enableApplicationsListsOwnApplicationsFirstAndSearchesApplicationAndPublisher() throws Exception {
         String developer = Sandboxes.create(port);
         String publisher = publisher(developer);
-        console.register(developer, "Zulu Own", "LIST");
-        String sharedName = nameOf(console.publicApplication(developer, "LIST"));
+        console().register(developer, "Zulu Own", "LIST");
+        String sharedName = nameOf(console().publicApplication(developer, "LIST"));
 
         browser.signIn(GLOBEX_ADMIN, PASSWORD).go("/admin/web-services/enabled-applications");
         browser.fill("Search by application or publisher", publisher).press("Apply");
@@ -221,8 +204,8 @@ class ConsoleListsBrowserTests {
     void staffSearchEveryApplicationByPublisherAndFilterByReviewState() throws Exception {
         String developer = Sandboxes.create(port);
         String publisher = publisher(developer);
-        console.register(developer, "Waiting One", "LIST");
-        String approvedName = nameOf(console.publicApplication(developer, "LIST"));
+        console().register(developer, "Waiting One", "LIST");
+        String approvedName = nameOf(console().publicApplication(developer, "LIST"));
 
         browser.signIn(STAFF, PASSWORD).go("/admin/web-services/reviews");
         browser.fill("Search by application or publisher", publisher).press("Apply");
@@ -287,9 +270,9 @@ class ConsoleListsBrowserTests {
     void theAuditLogKeepsTheTypedFilterAcrossOlderAndNewerAndFiltersByActorAndDate() throws Exception {
         String developer = Sandboxes.create(port);
         String name = Console.uniqueName("Audited");
-        Console.Credentials app = console.register(developer, name, "LIST");
+        Console.Credentials app = console().register(developer, name, "LIST");
         for (int i = 0; i < 30; i++) {
-            console.modify(developer, app.key(), name, i % 2 == 1, "https://app.example.com/callback", "LIST");
+            console().modify(developer, app.key(), name, i % 2 == 1, "https://app.example.com/callback", "LIST");
         }
         browser.signIn(developer, Sandboxes.PASSWORD).go("/admin/web-services/audit");
         browser.fill("Application", name.substring(0, 12)).press("Filter");

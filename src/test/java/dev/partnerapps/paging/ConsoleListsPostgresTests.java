@@ -8,55 +8,29 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.PostgresTestBase;
 import dev.partnerapps.support.Sandboxes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The console lists' SQL and indexes on PostgreSQL (docs/lists.md). */
-@PostgresTest
-class ConsoleListsPostgresTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @LocalServerPort
-    int port;
-
-    private Console console;
-
-    @BeforeEach
-    void console() {
-        console = new Console(mvc, userDetails);
-    }
+class ConsoleListsPostgresTests extends PostgresTestBase {
 
     private String read(String email, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(console.as(email))).andExpect(status().isOk())
+        return mvc.perform(request.with(console().as(email))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
     }
 
     @Test
     void everyListSearchesFiltersAndPagesOnPostgresql() throws Exception {
         String name = Console.uniqueName("Searchable");
-        Console.Credentials shared = console.publicApplication(ACME_DEVELOPER, "LIST");
-        console.register(ACME_DEVELOPER, name, "LIST");
-        console.enable(GLOBEX_ADMIN, shared.key());
+        Console.Credentials shared = console().publicApplication(ACME_DEVELOPER, "LIST");
+        console().register(ACME_DEVELOPER, name, "LIST");
+        console().enable(GLOBEX_ADMIN, shared.key());
 
         assertThat(read(ACME_DEVELOPER, get("/admin/web-services/applications").param("q", name.substring(3))
                 .param("active", "yes").param("review", "NOT_SUBMITTED").param("sort", "updated").param("dir", "desc")))
@@ -91,9 +65,9 @@ class ConsoleListsPostgresTests {
     void enableApplicationsPagesThroughOwnApplicationsFirstThenOthersWithoutGapsOrRepeats() throws Exception {
         String developer = Sandboxes.create(port);
         for (int i = 1; i <= 27; i++) {
-            console.register(developer, "Own %02d".formatted(i), "LIST");
+            console().register(developer, "Own %02d".formatted(i), "LIST");
         }
-        console.publicApplication(ACME_DEVELOPER, "LIST");
+        console().publicApplication(ACME_DEVELOPER, "LIST");
         long others = jdbc.queryForObject("select count(*) from partner_applications where active = true"
                 + " and visibility = 'PUBLIC'", Long.class);
         List<String> seen = new ArrayList<>();

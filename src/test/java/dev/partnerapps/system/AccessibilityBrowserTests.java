@@ -14,6 +14,7 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Sandboxes;
+import dev.partnerapps.support.WebTestBase;
 import dev.partnerapps.usage.UsageTesting;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -32,11 +33,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Every page and state of the console, for each role, checked with axe-core against WCAG 2.2
@@ -46,21 +43,9 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessibilityBrowserTests {
+class AccessibilityBrowserTests extends WebTestBase {
 
     private static final String REDIRECT = "https://app.example.com/callback";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     ApplicationContext context;
@@ -74,7 +59,7 @@ class AccessibilityBrowserTests {
 
     @BeforeAll
     void setUp() throws Exception {
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         developer = Sandboxes.create(port);
         appName = Console.uniqueName("Axe App");
         app = console.register(developer, appName, "LIST", "EXPRPT", "CCARD");
@@ -91,10 +76,10 @@ class AccessibilityBrowserTests {
         user.signIn(developer, Sandboxes.PASSWORD);
         CodeVerifier verifier = new CodeVerifier();
         String code = OAuth.authorizationCode(user, app.key(), REDIRECT, "LIST", verifier);
-        new OAuth(port).exchange(app.key(), app.secret(), code, REDIRECT, verifier);
+        oauth().exchange(app.key(), app.secret(), code, REDIRECT, verifier);
         // Some usage, so the usage pages show charts and last-used times.
-        new OAuth(port).accessToken(app.key(), app.secret());
-        new OAuth(port).clientCredentialsHttp(app.key(), "wrong secret", null);
+        oauth().accessToken(app.key(), app.secret());
+        oauth().clientCredentialsHttp(app.key(), "wrong secret", null);
         UsageTesting.flush(context);
         browser = Browser.open(port);
     }

@@ -13,6 +13,7 @@ import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Sandboxes;
+import dev.partnerapps.support.WebTestBase;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,11 +25,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Every destructive action asks first and says what will happen; Cancel leaves everything as it
@@ -37,24 +33,11 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConfirmationBrowserTests {
+class ConfirmationBrowserTests extends WebTestBase {
 
     private static final String REDIRECT = "https://app.example.com/callback";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     private Browser browser;
-    private Console console;
 
     @BeforeAll
     void openBrowser() {
@@ -68,7 +51,6 @@ class ConfirmationBrowserTests {
 
     @BeforeEach
     void signedOut() {
-        console = new Console(mvc, userDetails);
         browser.driver().manage().deleteAllCookies();
     }
 
@@ -134,8 +116,8 @@ class ConfirmationBrowserTests {
 
     @Test
     void disablingAnApplicationForYourCompanyAsksFirstAndCancelKeepsItEnabled() throws Exception {
-        Console.Credentials app = console.publicApplication(Sandboxes.create(port), "LIST");
-        console.enable(GLOBEX_ADMIN, app.key());
+        Console.Credentials app = console().publicApplication(Sandboxes.create(port), "LIST");
+        console().enable(GLOBEX_ADMIN, app.key());
         String name = nameOf(app.key());
         browser.signIn(GLOBEX_ADMIN, PASSWORD).go("/admin/web-services/enabled-applications?q=" + name.replace(" ", "+"));
 
@@ -166,7 +148,7 @@ class ConfirmationBrowserTests {
     @Test
     void revokingAConnectedApplicationAsksFirst() throws Exception {
         String developer = Sandboxes.create(port);
-        Console.Credentials app = console.register(developer, Console.uniqueName("Connected"), "LIST");
+        Console.Credentials app = console().register(developer, Console.uniqueName("Connected"), "LIST");
         HttpSession user = new HttpSession(port);
         user.signIn(developer, Sandboxes.PASSWORD);
         OAuth.authorizationCode(user, app.key(), REDIRECT, "LIST", new CodeVerifier());
@@ -187,9 +169,9 @@ class ConfirmationBrowserTests {
     @Test
     void revokingAPreviousSecretAsksFirstAndCancelKeepsItWorking() throws Exception {
         String developer = Sandboxes.create(port);
-        Console.Credentials app = console.register(developer, Console.uniqueName("Overlapping"), "LIST");
-        String current = console.newSecret(developer, app.key(), "ONE_DAY");
-        OAuth oauth = new OAuth(port);
+        Console.Credentials app = console().register(developer, Console.uniqueName("Overlapping"), "LIST");
+        String current = console().newSecret(developer, app.key(), "ONE_DAY");
+        OAuth oauth = oauth();
         browser.signIn(developer, Sandboxes.PASSWORD).go("/admin/web-services/applications/" + app.key());
 
         String asked = browser.pressAndAnswer(browser.driver().findElement(By.cssSelector("#secrets button")), false);
@@ -218,7 +200,7 @@ class ConfirmationBrowserTests {
 
     @Test
     void makingAnApplicationPrivateAsksFirst() throws Exception {
-        Console.Credentials app = console.publicApplication(Sandboxes.create(port), "LIST");
+        Console.Credentials app = console().publicApplication(Sandboxes.create(port), "LIST");
         browser.signIn(STAFF, PASSWORD).go("/admin/web-services/reviews/" + app.key());
 
         assertThat(browser.pressAndAnswer(browser.button("Make Private"), false))
@@ -232,8 +214,8 @@ class ConfirmationBrowserTests {
     @Test
     void rejectingAsksFirstAndCancelKeepsTheComment() throws Exception {
         String developer = Sandboxes.create(port);
-        Console.Credentials app = console.register(developer, Console.uniqueName("To Reject"), "LIST");
-        console.submit(developer, app.key());
+        Console.Credentials app = console().register(developer, Console.uniqueName("To Reject"), "LIST");
+        console().submit(developer, app.key());
         browser.signIn(STAFF, PASSWORD).go("/admin/web-services/reviews/" + app.key());
         browser.fill("Comment", "Add a privacy policy.");
 
@@ -282,7 +264,7 @@ class ConfirmationBrowserTests {
 
     @Test
     void enablingAndDisablingWithTheKeyboardAlone() throws Exception {
-        Console.Credentials app = console.publicApplication(Sandboxes.create(port), "LIST");
+        Console.Credentials app = console().publicApplication(Sandboxes.create(port), "LIST");
         String name = nameOf(app.key());
         browser.signIn(GLOBEX_ADMIN, PASSWORD).go("/admin/web-services/enabled-applications?q=" + name.replace(" ", "+"));
 

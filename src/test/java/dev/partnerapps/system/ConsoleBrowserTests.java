@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerapps.support.Browser;
 import dev.partnerapps.support.BrowserTest;
+import dev.partnerapps.support.WebTestBase;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,15 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What a person sees in Chromium: signing in as each demo user, creating a sandbox. */
 @BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleBrowserTests {
-
-    @LocalServerPort
-    int port;
+class ConsoleBrowserTests extends WebTestBase {
 
     private Browser browser;
 

@@ -18,35 +18,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The console's access rules, through the real security filter chain. */
-@IntegrationTest
-class ConsoleSecurityTests {
+class ConsoleSecurityTests extends IntegrationTestBase {
 
     private static final String ADMINISTRATION_TAB = "id=\"nav-administration\"";
     private static final String USERS_LINK = "href=\"/admin/web-services/users\"";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @LocalServerPort
-    int port;
 
     private RequestPostProcessor as(String email) {
         UserDetails principal = userDetails.loadUserByUsername(email);

@@ -8,7 +8,7 @@ import dev.partnerapps.PartnerAppsApplication;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.OAuth;
-import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.PostgresTestBase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,24 +31,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * PostgreSQL goes away under a running instance: every request that needs the database answers
  * 503 with Retry-After within 3 s, readiness turns DOWN, client_credentials keeps being served
  * for an application seen before (until the grace ends), and all comes back when the database does.
  */
-@PostgresTest
-class DatabaseOutagePostgresTests {
+class DatabaseOutagePostgresTests extends PostgresTestBase {
 
     private static final Duration GRACE = Duration.ofSeconds(8);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
 
     @Autowired
     Environment environment;
@@ -57,7 +48,7 @@ class DatabaseOutagePostgresTests {
 
     @Test
     void requestsFailFastWith503WhileTheDatabaseIsAwayAndRecoverAfterwards() throws Exception {
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Outage App"), "LIST", "USER");
         // Never used before the outage: the instance has nothing cached for it and must ask the database.
         Console.Credentials cold = console.register(ACME_DEVELOPER, Console.uniqueName("Outage Cold App"), "LIST", "USER");

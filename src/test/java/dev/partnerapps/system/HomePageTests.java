@@ -6,33 +6,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.partnerapps.support.Console;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.Sandboxes;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The home page shows each role what needs its attention, a few rows each, with links to the full lists. */
-@IntegrationTest
-class HomePageTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class HomePageTests extends IntegrationTestBase {
 
     private String home(String email) throws Exception {
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         return mvc.perform(get("/").with(console.as(email))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
     }
@@ -40,7 +22,7 @@ class HomePageTests {
     @Test
     void aDeveloperSeesTheirRejectedAndWaitingApplicationsAndWhatTheirCompanyEnabled() throws Exception {
         String developer = Sandboxes.create(port);
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         String rejected = Console.uniqueName("Rejected App");
         Console.Credentials first = console.register(developer, rejected, "LIST");
         console.submit(developer, first.key());
@@ -62,7 +44,7 @@ class HomePageTests {
     @Test
     void staffSeeTheLongestWaitingApplicationsAndALinkToAllWhenThereAreMore() throws Exception {
         String developer = Sandboxes.create(port);
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         for (int i = 0; i < 6; i++) {
             console.submit(developer, console.register(developer, Console.uniqueName("Queue App"), "LIST").key());
         }

@@ -11,7 +11,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.OAuth;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,64 +21,41 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** docs/product.md section 9, "Qualities": the Prometheus scrape on the default profile's main port. */
-@IntegrationTest
-class ObservabilityTests {
+class ObservabilityTests extends IntegrationTestBase {
 
     private static final String REDIRECT = "https://app.example.com/callback";
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
     private final HttpClient http = HttpClient.newHttpClient();
-    private Console console;
-    private OAuth oauth;
-
-    @BeforeEach
-    void setUp() {
-        console = new Console(mvc, userDetails);
-        oauth = new OAuth(port);
-    }
 
     @Test
     void tokensRefusalsApiCallsRevocationsAndInvalidationsMoveTheirCounters() throws Exception {
-        Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Metrics"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Metrics"), "LIST");
         String before = scrape();
 
-        String token = oauth.accessToken(app.key(), app.secret());
-        assertThat(OAuth.error(oauth.clientCredentials(app.key(), app.secret() + "x")).getCode()).isEqualTo("invalid_client");
-        HttpResponse<String> lists = http.send(HttpRequest.newBuilder(oauth.uri("/api/v3.0/common/lists"))
+        String token = oauth().accessToken(app.key(), app.secret());
+        assertThat(OAuth.error(oauth().clientCredentials(app.key(), app.secret() + "x")).getCode()).isEqualTo("invalid_client");
+        HttpResponse<String> lists = http.send(HttpRequest.newBuilder(oauth().uri("/api/v3.0/common/lists"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(lists.statusCode()).isEqualTo(200);
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(oauth.uri("/api/v3.0/common/lists"))
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(oauth().uri("/api/v3.0/common/lists"))
                 .header("Authorization", "Bearer not-a-token").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(oauth.revoke(app.key(), app.secret(), new BearerAccessToken(token)))
+        assertThat(oauth().revoke(app.key(), app.secret(), new BearerAccessToken(token)))
                 .isEqualTo(200);
         HttpSession user = new HttpSession(port);
         user.signIn(ACME_EMPLOYEE, PASSWORD);
         CodeVerifier verifier = new CodeVerifier();
         String code = OAuth.authorizationCode(user, app.key(), REDIRECT, "LIST", verifier);
-        OAuth.tokens(oauth.exchange(app.key(), app.secret(), code, REDIRECT, verifier));
+        OAuth.tokens(oauth().exchange(app.key(), app.secret(), code, REDIRECT, verifier));
         String name = "Metrics renamed " + System.nanoTime();
         // Deactivating the application ends the user's grant and drops every instance's caches.
-        console.modify(ACME_DEVELOPER, app.key(), name, false, REDIRECT, "LIST");
+        console().modify(ACME_DEVELOPER, app.key(), name, false, REDIRECT, "LIST");
 
         String after = scrape();
         assertThat(delta(before, after, "partnerapps_oauth_tokens_issued_total", Map.of("grant_type", "client_credentials")))
@@ -114,7 +91,7 @@ class ObservabilityTests {
             return request;
         };
         mvc.perform(get("/actuator/prometheus").with(remote)).andExpect(status().isUnauthorized());
-        mvc.perform(get("/actuator/prometheus").with(remote).with(console.as(ACME_DEVELOPER)))
+        mvc.perform(get("/actuator/prometheus").with(remote).with(console().as(ACME_DEVELOPER)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health").with(remote)).andExpect(status().isOk());
@@ -123,7 +100,7 @@ class ObservabilityTests {
     @Test
     void otherActuatorEndpointsNeedSignInAndAnswer401RatherThanARedirect() throws Exception {
         mvc.perform(get("/actuator/info")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/actuator/info").with(console.as(ACME_DEVELOPER))).andExpect(status().isOk());
+        mvc.perform(get("/actuator/info").with(console().as(ACME_DEVELOPER))).andExpect(status().isOk());
     }
 
     @Test

@@ -5,26 +5,16 @@ import static dev.partnerapps.support.DemoUsers.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A service's refusal reaches a real browser as its status and the console's error page for it,
  * with the layout and no detail of the refusal: what MockMvc, which renders no error page, cannot show.
  */
-@IntegrationTest
-class RefusalPagesTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class RefusalPagesTests extends IntegrationTestBase {
 
     @Test
     void anotherCompanysOrAMissingUserIsTheNotFoundPage() {

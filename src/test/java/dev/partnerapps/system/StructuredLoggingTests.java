@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.OAuth;
+import dev.partnerapps.support.WebTestBase;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,21 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"logging.structured.format.console=ecs", "logging.level.dev.partnerapps=debug"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class StructuredLoggingTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
+class StructuredLoggingTests extends WebTestBase {
 
     @Test
     void logLinesAreEcsJsonAndCarryNoSecretOrToken(CapturedOutput output) throws Exception {
-        Console.Credentials app = new Console(mvc, userDetails).register(ACME_DEVELOPER, Console.uniqueName("Logs"), "LIST");
-        OAuth oauth = new OAuth(port);
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Logs"), "LIST");
+        OAuth oauth = oauth();
         String token = oauth.accessToken(app.key(), app.secret());
         OAuth.error(oauth.clientCredentials(app.key(), app.secret() + "x"));
         LoggerFactory.getLogger(StructuredLoggingTests.class).info("token traffic done");

@@ -9,6 +9,7 @@ import dev.partnerapps.support.BrowserTest;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Sandboxes;
+import dev.partnerapps.support.WebTestBase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,9 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The owner's Usage page in a real browser: after a known number of token requests and API calls,
@@ -35,16 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UsageBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
+class UsageBrowserTests extends WebTestBase {
 
     @Autowired
     UsageFlush flush;
@@ -58,8 +47,8 @@ class UsageBrowserTests {
     void setUp() throws Exception {
         developer = Sandboxes.create(port);
         appName = Console.uniqueName("Chart");
-        app = new Console(mvc, userDetails).register(developer, appName, "LIST");
-        OAuth oauth = new OAuth(port);
+        app = console().register(developer, appName, "LIST");
+        OAuth oauth = oauth();
         String token = null;
         for (int i = 0; i < 3; i++) {
             token = oauth.accessToken(app.key(), app.secret());

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.Instances;
 import dev.partnerapps.support.OAuth;
-import dev.partnerapps.support.PostgresTest;
+import dev.partnerapps.support.PostgresTestBase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,36 +17,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * docs/architecture.md, "Usage": two instances on one PostgreSQL count on their own and add up in
  * the database, even when both flush the same new rows at the same moment; last used moves on both.
  */
-@PostgresTest
-class UsagePostgresTests {
+class UsagePostgresTests extends PostgresTestBase {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
     @Autowired
     Environment environment;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     UsageFlush flush;
@@ -56,7 +39,7 @@ class UsagePostgresTests {
 
     @Test
     void countsOfTwoInstancesAddUpAndLastUsedMovesOnBoth() throws Exception {
-        Console.Credentials app = new Console(mvc, userDetails).register(ACME_DEVELOPER, Console.uniqueName("Twice"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Twice"), "LIST");
         long id = jdbc.queryForObject("select id from partner_applications where client_key = ?", Long.class, app.key());
         try (ConfigurableApplicationContext other = Instances.another(environment)) {
             int otherPort = Instances.port(other);
@@ -68,7 +51,7 @@ class UsagePostgresTests {
             String here = null;
             String there = null;
             for (int i = 0; i < 4; i++) {
-                here = new OAuth(port).accessToken(app.key(), app.secret());
+                here = oauth().accessToken(app.key(), app.secret());
             }
             for (int i = 0; i < 3; i++) {
                 there = new OAuth(otherPort).accessToken(app.key(), app.secret());

@@ -11,7 +11,7 @@ import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.partnerapps.support.Console;
 import dev.partnerapps.support.HttpSession;
-import dev.partnerapps.support.IntegrationTest;
+import dev.partnerapps.support.IntegrationTestBase;
 import dev.partnerapps.support.OAuth;
 import dev.partnerapps.support.Sandboxes;
 import java.net.URI;
@@ -28,31 +28,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * docs/product.md, "Usage and last used": what the token endpoint and the platform APIs answered,
  * counted per application, company and day, written by the flush, and shown on the pages.
  */
-@IntegrationTest
-class UsageTests {
+class UsageTests extends IntegrationTestBase {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     UsageFlush flush;
@@ -65,8 +48,8 @@ class UsageTests {
 
     @Test
     void tokensRefusalsAndApiCallsAreCountedExactlyAfterAFlush() throws Exception {
-        Console.Credentials app = new Console(mvc, userDetails).register(ACME_DEVELOPER, Console.uniqueName("Counted"), "LIST");
-        OAuth oauth = new OAuth(port);
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Counted"), "LIST");
+        OAuth oauth = oauth();
         String token = null;
         for (int i = 0; i < 5; i++) {
             token = oauth.accessToken(app.key(), app.secret());
@@ -111,19 +94,19 @@ class UsageTests {
 
     @Test
     void lastUsedMovesWithEachTokenForTheApplicationAndTheEnablement() throws Exception {
-        Console.Credentials app = new Console(mvc, userDetails).register(ACME_DEVELOPER, Console.uniqueName("Last"), "LIST");
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Last"), "LIST");
         long id = applicationId(app.key());
         long owner = ownerOf(id);
         assertThat(reports.applicationsLastUsed(List.of(id))).isEmpty();
 
-        new OAuth(port).accessToken(app.key(), app.secret());
+        oauth().accessToken(app.key(), app.secret());
         flush.flush();
         Instant first = reports.applicationsLastUsed(List.of(id)).get(id);
         assertThat(first).isNotNull();
         assertThat(reports.enablementsLastUsed(owner, List.of(id))).containsEntry(id, first);
 
         Thread.sleep(5);
-        new OAuth(port).accessToken(app.key(), app.secret());
+        oauth().accessToken(app.key(), app.secret());
         flush.flush();
         Instant second = reports.applicationsLastUsed(List.of(id)).get(id);
         assertThat(second).isAfter(first);
@@ -131,7 +114,7 @@ class UsageTests {
         assertThat(reports.enablementsLastUsed(owner + 1_000_000, List.of(id))).isEmpty();
 
         String list = mvc.perform(get("/admin/web-services/applications").param("q", "Last")
-                        .with(new Console(mvc, userDetails).as(ACME_DEVELOPER)))
+                        .with(console().as(ACME_DEVELOPER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(list).contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .withZone(ZoneOffset.UTC).format(second));
@@ -140,7 +123,7 @@ class UsageTests {
     @Test
     void aConsentsLastUseIsItsLastTokenAndShowsOnConnectedApplications() throws Exception {
         String user = Sandboxes.create(port);
-        Console.Credentials app = new Console(mvc, userDetails).register(user, Console.uniqueName("Consented"), "LIST");
+        Console.Credentials app = console().register(user, Console.uniqueName("Consented"), "LIST");
         long id = applicationId(app.key());
         String redirect = "https://app.example.com/callback";
         HttpSession browser = new HttpSession(port);
@@ -148,7 +131,7 @@ class UsageTests {
         CodeVerifier verifier = new CodeVerifier();
         String code = OAuth.authorizationCode(browser, app.key(), redirect, "LIST", verifier);
         assertThat(browser.get("/account/connected-applications").body()).contains("Never");
-        String refresh = OAuth.tokens(new OAuth(port).exchange(app.key(), app.secret(), code, redirect, verifier))
+        String refresh = OAuth.tokens(oauth().exchange(app.key(), app.secret(), code, redirect, verifier))
                 .getRefreshToken().getValue();
         flush.flush();
         Instant first = reports.consentsLastUsed(user, List.of(id)).get(id);
@@ -156,7 +139,7 @@ class UsageTests {
         assertThat(reports.consentsLastUsed("someone-else@example.com", List.of(id))).isEmpty();
 
         Thread.sleep(5);
-        OAuth.tokens(new OAuth(port).refresh(app.key(), app.secret(), refresh));
+        OAuth.tokens(oauth().refresh(app.key(), app.secret(), refresh));
         flush.flush();
         Instant refreshed = reports.consentsLastUsed(user, List.of(id)).get(id);
         assertThat(refreshed).isAfter(first);
@@ -180,9 +163,9 @@ class UsageTests {
 
     @Test
     void theOwnerSeesEveryCompanysUsageAndAnotherCompanyGetsNotFound() throws Exception {
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         Console.Credentials app = console.register(ACME_DEVELOPER, Console.uniqueName("Charted"), "LIST");
-        OAuth oauth = new OAuth(port);
+        OAuth oauth = oauth();
         String token = oauth.accessToken(app.key(), app.secret());
         oauth.accessToken(app.key(), app.secret());
         api(token, "/api/v3.0/common/lists");
@@ -203,10 +186,10 @@ class UsageTests {
 
     @Test
     void anEnablingCompanySeesOnlyItsOwnUseAndStaffSeeTheTotal() throws Exception {
-        Console console = new Console(mvc, userDetails);
+        Console console = console();
         Console.Credentials app = console.publicApplication(ACME_DEVELOPER, "LIST");
         console.enable(GLOBEX_ADMIN, app.key());
-        OAuth oauth = new OAuth(port);
+        OAuth oauth = oauth();
         oauth.accessToken(app.key(), app.secret());
         for (int i = 0; i < 3; i++) {
             OAuth.tokens(oauth.token(OAuth.basic(app.key(), app.secret()),
