@@ -13,8 +13,8 @@
 # Each build gets its own database (migrated by that build) and its own registered application.
 # A round starts each build in turn (the order alternates), warms it up (WARMUP), measures RUNS
 # client_credentials runs at 8 and at 32 connections and stops it. At the end, per build: the
-# median tokens/s and the median app CPU per token at each concurrency over all its runs, and
-# each build against the first.
+# median tokens/s and the median app CPU per token at each concurrency over all its runs, each
+# build against the first, and the median and worst p99.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { echo "usage: bash bench/compare.sh first.jar[,arg...] second.jar[,arg...] [more...]" >&2; exit 2; }
@@ -52,7 +52,7 @@ for i in "${!JARS[@]}"; do
     bench_stop_app
 done
 
-# Results as lines "<build index> <connections> <tokens/s> <CPU us per token>".
+# Results as lines "<build index> <connections> <tokens/s> <CPU us per token> <p99 ms>".
 RESULTS="$WORK/results"
 : > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
@@ -72,7 +72,7 @@ for round in $(seq 1 "$ROUNDS"); do
             for run in $(seq 1 "$RUNS"); do
                 printf 'run %d/%d  ' "$run" "$RUNS"
                 bench_run "$connections" "$WORK/token.lua" "$APP_URL/oauth2/token" "tokens/s"
-                echo "$i $connections $LAST_RPS $LAST_CPU_US" >> "$RESULTS"
+                echo "$i $connections $LAST_RPS $LAST_CPU_US $LAST_P99_MS" >> "$RESULTS"
             done
         done
         bench_stop_app
@@ -87,7 +87,10 @@ awk -v names="$(printf '%s\n' "${NAMES[@]}" | paste -sd' ')" '
         for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
         return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
-    { rps[$1 " " $2] = rps[$1 " " $2] " " $3; cpu[$1 " " $2] = cpu[$1 " " $2] " " $4; builds[$1] = 1 }
+    {
+        rps[$1 " " $2] = rps[$1 " " $2] " " $3; cpu[$1 " " $2] = cpu[$1 " " $2] " " $4
+        p99[$1 " " $2] = p99[$1 " " $2] " " $5; if ($5 + 0 > worst[$1 " " $2] + 0) worst[$1 " " $2] = $5; builds[$1] = 1
+    }
     END {
         split(names, name, " ")
         for (b = 0; b in builds; b++) {
@@ -97,6 +100,7 @@ awk -v names="$(printf '%s\n' "${NAMES[@]}" | paste -sd' ')" '
                 if (b == 0) { r0[c] = r; u0[c] = u }
                 line = line sprintf("  %2d conn: %7.0f tokens/s, %4.0f us CPU/token", c, r, u)
                 if (b > 0) line = line sprintf(" (%+.1f%%, %+.1f%%)", (r / r0[c] - 1) * 100, (u / u0[c] - 1) * 100)
+                line = line sprintf(", p99 median %.1f worst %.1f ms", median(p99[b " " c]), worst[b " " c])
             }
             print line
         }
