@@ -7,7 +7,7 @@
 #   bash bench/keycloak.sh                          # Keycloak 26.7.3, 120 s warm-ups, 3 x 15 s runs
 #   KEYCLOAK_VERSION=26.5.6 WARMUP=30s bash bench/keycloak.sh
 #   KEYCLOAK_ALG=RS256 bash bench/keycloak.sh       # Keycloak's default signature (ours is ES256)
-#   BENCH_JVM_OPTS="-XX:+UseSerialGC -Xms192m -Xmx192m" bash bench/keycloak.sh   # Partner Apps' JVM
+#   BENCH_JVM_OPTS="-XX:+UseSerialGC -Xms192m -Xmx192m" bash bench/keycloak.sh   # Partner Apps' JVM options
 #
 # Keycloak comes from Maven Central (org.keycloak:keycloak-quarkus-dist), cached in
 # ~/.cache/partnerapps-bench. It runs with its own defaults (kc.sh's heap settings), on PostgreSQL,

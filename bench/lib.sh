@@ -11,7 +11,8 @@ JVM_OPTS=${BENCH_JVM_OPTS:-}
 AOT_CACHE=""
 # The JVM options the README recommends ("Performance"): BENCH_COMPARE_JVM=1 in bench/token-endpoint.sh
 # measures with them against the JVM's defaults.
-RECOMMENDED_JVM_OPTS="-XX:+UseSerialGC -Xms192m -Xmx192m"
+# -XX:+UseCompactObjectHeaders needs Java 25 (JEP 519): leave it out on older JDKs.
+RECOMMENDED_JVM_OPTS="-XX:+UseSerialGC -Xms192m -Xmx192m -Xmn40m -XX:+UseCompactObjectHeaders"
 # Which profile bench_start_app runs: postgres (the throw-away PostgreSQL) or default (H2 in $WORK/h2).
 APP_PROFILE=${APP_PROFILE:-postgres}
 # The PostgreSQL database of the app (bench/compare.sh gives each jar its own).
