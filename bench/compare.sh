@@ -81,12 +81,7 @@ done
 
 echo
 echo "Medians over $ROUNDS rounds x $RUNS runs of $DURATION (client_credentials, JVM options: ${JVM_OPTS:-none}):"
-awk -v names="$(printf '%s\n' "${NAMES[@]}" | paste -sd' ')" '
-    function median(list,    n, a, i, j, t) {
-        n = split(list, a, " ")
-        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
+awk -v names="$(printf '%s\n' "${NAMES[@]}" | paste -sd' ')" "$AWK_MEDIAN"'
     {
         rps[$1 " " $2] = rps[$1 " " $2] " " $3; cpu[$1 " " $2] = cpu[$1 " " $2] " " $4
         p99[$1 " " $2] = p99[$1 " " $2] " " $5; if ($5 + 0 > worst[$1 " " $2] + 0) worst[$1 " " $2] = $5; builds[$1] = 1

@@ -101,17 +101,10 @@ kc_admin -d "{\"clientId\": \"bench\", \"enabled\": true, \"publicClient\": fals
     \"serviceAccountsEnabled\": true, \"standardFlowEnabled\": false, \"directAccessGrantsEnabled\": false}" \
     "$KC_URL/admin/realms/bench/clients"
 KC_TOKEN_URL="$KC_URL/realms/bench/protocol/openid-connect/token"
-curl -fsS -u "bench:$KC_SECRET" -d grant_type=client_credentials "$KC_TOKEN_URL" \
-    | grep -q '"access_token"' || { echo "bench: no token from Keycloak" >&2; exit 1; }
+bench_token_script bench "$KC_SECRET" "$WORK/keycloak.lua" "$KC_TOKEN_URL"
 header=$(curl -fsS -u "bench:$KC_SECRET" -d grant_type=client_credentials "$KC_TOKEN_URL" \
     | sed 's/.*"access_token":"\([^".]*\)\..*/\1/' | tr '_-' '/+' | base64 -d 2>/dev/null || true)
 echo "Keycloak's token header: $header"
-cat > "$WORK/keycloak.lua" <<LUA
-wrk.method = "POST"
-wrk.body = "grant_type=client_credentials"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Authorization"] = "Basic $(printf 'bench:%s' "$KC_SECRET" | base64 -w0)"
-LUA
 measure keycloak "$WORK/keycloak.lua" "$KC_TOKEN_URL"
 KC_RSS=$(app_peak_rss)
 bench_stop_app
@@ -119,12 +112,7 @@ wait "$KC_SH_PID" 2>/dev/null || true
 
 echo
 echo "Side by side ($RUNS runs of $DURATION per concurrency after a $WARMUP warm-up each; wrk on the same machine):"
-awk -v runs="$RUNS" '
-    function median(list,    n, a, i, j, t) {
-        n = split(list, a, " ")
-        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
+awk "$AWK_MEDIAN"'
     { key = $1 " " $2; rps[key] = rps[key] " " $3; if ($4 + 0 > worst[key] + 0) worst[key] = $4; conns[$2] = 1 }
     END {
         for (c in conns) {

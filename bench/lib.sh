@@ -236,11 +236,12 @@ bench_new_application() {
 }
 
 # Writes a wrk script that asks for client_credentials tokens with the given Key and Secret
-# (client_secret_basic) to the given file, after checking that the app issues one.
+# (client_secret_basic) to the given file, after checking that the token endpoint (the app's, or
+# the URL given fourth) issues one.
 bench_token_script() {
-    local key=$1 secret=$2 file=$3 auth
-    curl -fsS -u "$key:$secret" -d grant_type=client_credentials "$APP_URL/oauth2/token" \
-        | grep -q '"access_token"' || { echo "bench: no token from the endpoint" >&2; exit 1; }
+    local key=$1 secret=$2 file=$3 url=${4:-$APP_URL/oauth2/token} auth
+    curl -fsS -u "$key:$secret" -d grant_type=client_credentials "$url" \
+        | grep -q '"access_token"' || { echo "bench: no token from $url" >&2; exit 1; }
     auth=$(printf '%s:%s' "$key" "$secret" | base64 -w0)
     cat > "$file" <<LUA
 wrk.method = "POST"
@@ -296,6 +297,15 @@ bench_runs() {
         WORST_P99+="${WORST_P99:+, }$connections: $worst ms"
     done
 }
+
+# An awk function, median(list): the median of the numbers in a space-separated list. For the
+# summaries of bench/compare.sh and bench/keycloak.sh: awk "$AWK_MEDIAN"' { ... }'.
+AWK_MEDIAN='
+    function median(list,    n, a, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }'
 
 # wrk's latency ("850.00us", "12.34ms", "1.02s", "1.10m") in milliseconds.
 wrk_ms() {
