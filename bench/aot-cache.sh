@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Builds the JVM's ahead-of-time cache (Java 25, JEP 483/514/515) for a faster start, with Spring
-# Boot's recipe: extract the jar, one training run that exits once the application context has
-# refreshed, then start from the extracted jar with the cache (README, "Start-up").
+# Builds a faster-starting copy of the application for one profile: Spring's ahead-of-time
+# processing of the application context, then the JVM's ahead-of-time cache (Java 25, JEP 483/514/515)
+# from a training run (README, "Start-up").
 #
 #   bash bench/aot-cache.sh [jar [destination [application arguments...]]]
 #   java -XX:AOTCache=target/aot/app.aot -jar target/aot/app.jar     # then start with it
 #
-# Defaults: the jar in target/, destination target/aot. The training run starts the app in the
-# current directory with the given arguments and the environment (profile, database, master key):
-# it runs the Flyway migrations, so it must reach the database the app will use (the default
-# profile's H2 in ./data works). JAVA_OPTS are passed to the training run: use the JVM options the
-# app will run with. The cache only fits the same extracted jar and the same JDK: rebuild it after
-# each build. Plain `java -jar target/partner-apps-*.jar` keeps working without it.
+# Defaults: the jar in target/, destination target/aot. Both steps use the current directory, the
+# environment (profile, database, master key) and the arguments given, so run it as the app will
+# run. Spring's processing fixes the beans of that profile. The training run starts the app on the
+# port of --server.port (8080 if not given), runs the Flyway migrations, serves a few requests and
+# stops it, so it must reach the database the app will use (the default profile's H2 in ./data
+# works). JAVA_OPTS are passed to the training run: use the JVM options the app will run with.
+# The result only fits that profile, that jar and that JDK: build it again after each build. Needs a
+# JDK (javac and jar compile and add Spring's generated code). Plain
+# `java -jar target/partner-apps-*.jar` keeps working without it. SPRING_AOT=0 skips Spring's
+# processing (the JVM's cache only).
 set -euo pipefail
 JAVA=${JAVA:-java}
+JAVA_BIN=$(dirname "$(command -v "$JAVA")")
 JAR=${1:-$(ls target/partner-apps-*.jar 2>/dev/null | grep -v plain | head -n 1)}
 [ -f "$JAR" ] || { echo "aot-cache: no jar (build with ./mvnw -DskipTests package, or name one)" >&2; exit 1; }
 DEST=${2:-target/aot}
@@ -23,12 +28,68 @@ mkdir -p "$DEST"
 DEST=$(cd "$DEST" && pwd)
 
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$DEST" --application-filename app.jar --force
-echo "aot-cache: training run (starts the app up to a refreshed context, then exits)"
+
+if [ "${SPRING_AOT:-1}" != 0 ]; then
+    # Spring's AOT engine, as the build plugin's process-aot goal runs it: the bean definitions of the
+    # profile in effect become generated code, compiled and added to the extracted jar, with
+    # spring.properties switching them on (spring.aot.enabled=true). The original jar is untouched.
+    echo "aot-cache: Spring AOT processing"
+    main_class=$(unzip -p "$DEST/app.jar" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Main-Class: //p')
+    gen="$DEST/spring-aot"
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    "$JAVA" ${JAVA_OPTS:-} -cp "$DEST/app.jar" org.springframework.boot.SpringApplicationAotProcessor \
+        "$main_class" "$gen/sources" "$gen/resources" "$gen/classes" dev.partnerapps partner-apps "$@" \
+        > "$DEST/spring-aot.log" 2>&1 \
+        || { cat "$DEST/spring-aot.log" >&2; echo "aot-cache: Spring AOT processing failed" >&2; exit 1; }
+    mkdir -p "$gen/classes"
+    find "$gen/sources" -name '*.java' > "$gen/sources.txt"
+    "$JAVA_BIN/javac" -nowarn -proc:none -parameters -d "$gen/classes" -cp "$DEST/app.jar" @"$gen/sources.txt" \
+        > "$DEST/javac.log" 2>&1 \
+        || { cat "$DEST/javac.log" >&2; echo "aot-cache: compiling Spring's generated sources failed" >&2; exit 1; }
+    cp -r "$gen/resources/." "$gen/classes/"
+    # The profiles it is built for, so that the copy refuses to start with others (AotProfileCheck).
+    profiles=$(printf '%s\n' "$@" | sed -n 's/^--spring\.profiles\.active=//p' | tail -n 1)
+    printf 'spring.aot.enabled=true\npartnerapps.aot.profiles=%s\n' "${profiles:-${SPRING_PROFILES_ACTIVE:-default}}" \
+        > "$gen/classes/spring.properties"
+    "$JAVA_BIN/jar" --update --file "$DEST/app.jar" -C "$gen/classes" .
+fi
+
+# The training run: the app starts as it will run, serves a few requests of each kind (the sign-in
+# page, the discovery documents, readiness and, with AOT_TRAINING_CLIENT=key:secret, 200
+# client_credentials tokens, which count as that application's use), and is stopped. The JVM writes the cache as it exits: the classes it loaded and linked
+# and the profiles of the methods it ran, so the JIT compiles those early in the next start.
+port=$(printf '%s\n' "$@" | sed -n 's/^--server\.port=//p' | tail -n 1)
+base="http://127.0.0.1:${port:-${SERVER_PORT:-8080}}"
+echo "aot-cache: training run on $base"
 started=$(date +%s)
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-"$JAVA" ${JAVA_OPTS:-} -XX:AOTCacheOutput="$DEST/app.aot" -Dspring.context.exit=onRefresh \
-    -jar "$DEST/app.jar" "$@" > "$DEST/training.log" 2>&1 \
-    || { cat "$DEST/training.log" >&2; echo "aot-cache: the training run failed" >&2; exit 1; }
+"$JAVA" ${JAVA_OPTS:-} -XX:AOTCacheOutput="$DEST/app.aot" -jar "$DEST/app.jar" "$@" > "$DEST/training.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true' EXIT
+ready=""
+for _ in $(seq 1 1200); do
+    kill -0 "$pid" 2>/dev/null || break
+    # /readyz where the actuator has a port of its own (the postgres profile), else the actuator's path
+    if curl -fsS -m 2 "$base/readyz" >/dev/null 2>&1 || curl -fsS -m 2 "$base/actuator/health/readiness" >/dev/null 2>&1; then
+        ready=yes
+        break
+    fi
+    sleep 0.1
+done
+[ -n "$ready" ] || { cat "$DEST/training.log" >&2; echo "aot-cache: the training run did not become ready" >&2; exit 1; }
+for _ in $(seq 1 10); do
+    for path in /login /.well-known/oauth-authorization-server /.well-known/openid-configuration /oauth2/jwks; do
+        curl -sS -m 5 -o /dev/null "$base$path" || true
+    done
+done
+if [ -n "${AOT_TRAINING_CLIENT:-}" ]; then
+    for _ in $(seq 1 200); do
+        curl -sS -m 5 -o /dev/null -u "$AOT_TRAINING_CLIENT" -d grant_type=client_credentials "$base/oauth2/token" || true
+    done
+fi
+kill -TERM "$pid"
+wait "$pid" || true
+trap - EXIT
 [ -f "$DEST/app.aot" ] || { cat "$DEST/training.log" >&2; echo "aot-cache: no cache written" >&2; exit 1; }
 echo "aot-cache: $DEST/app.aot ($(du -m "$DEST/app.aot" | cut -f1) MB) in $(( $(date +%s) - started )) s; start with"
 echo "  java ${JAVA_OPTS:+$JAVA_OPTS }-XX:AOTCache=$DEST/app.aot -jar $DEST/app.jar"

@@ -170,8 +170,9 @@ ms_to_s() {
     awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'
 }
 
-# Builds the JVM's AOT cache for $JAR into $WORK/aot (bench/aot-cache.sh, with the app arguments
-# given: the training run must reach the database the app uses) and points JAR and AOT_CACHE at it.
+# Builds the Spring-processed jar and the JVM's AOT cache for $JAR into $WORK/aot (bench/aot-cache.sh,
+# with the app's arguments: the training run must reach the database the app uses) and points JAR
+# and AOT_CACHE at them.
 bench_aot_cache() {
     local env=(SPRING_PROFILES_ACTIVE=default) args=(--server.port="$(free_port 18080)"
         --partnerapps.oauth.issuer=http://127.0.0.1 --logging.level.root=warn)
@@ -184,6 +185,8 @@ bench_aot_cache() {
     fi
     mkdir -p "$WORK/h2"
     PLAIN_JAR=$JAR
+    # The registered application's tokens are part of the training when there is one.
+    [ -n "${CLIENT_KEY:-}" ] && env+=(AOT_TRAINING_CLIENT="$CLIENT_KEY:$CLIENT_SECRET")
     (cd "$WORK/h2" && env "${env[@]}" JAVA="$JAVA" JAVA_OPTS="$JVM_OPTS" \
         bash "$BENCH_HOME/aot-cache.sh" "$JAR" "$WORK/aot" "${args[@]}") \
         || { echo "bench: the AOT cache could not be built" >&2; exit 1; }

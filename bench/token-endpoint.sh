@@ -15,7 +15,7 @@
 #   BENCH_API=0 bash bench/token-endpoint.sh       # the token endpoint only
 #   BENCH_GC_LOG_DIR=/tmp/gc bash bench/token-endpoint.sh  # GC logs (-Xlog:gc*), one per JVM
 #   BENCH_JFR_DIR=/tmp/jfr bash bench/token-endpoint.sh    # a flight recording of the measured runs;
-#       then e.g. jfr view hot-methods /tmp/jfr/run-<pid>.jfr
+#       then e.g. jfr view hot-methods (or contention-by-site) /tmp/jfr/run-<pid>.jfr
 #
 # Needs: a JDK (Java 25 used when installed under /usr/lib/jvm), PostgreSQL binaries and wrk
 # (both installed from Debian's packages when missing and running as root), curl.
@@ -52,8 +52,10 @@ bench_pass() {
     [ -n "${BENCH_GC_LOG_DIR:-}" ] && mkdir -p "$BENCH_GC_LOG_DIR" \
         && JVM_OPTS+=" -Xlog:gc*:file=$BENCH_GC_LOG_DIR/gc-$label-%p.log:time,uptime,level,tags"
     # A flight recording from the end of the start-up and warm-up on, written when the app stops.
+    # Lock waits and parks from 1 ms on (the profile's default is 10-20 ms), for
+    # `jfr view contention-by-site`: that is how the stalls behind the tail were found (README).
     [ -n "${BENCH_JFR_DIR:-}" ] && mkdir -p "$BENCH_JFR_DIR" \
-        && JVM_OPTS+=" -XX:StartFlightRecording=settings=profile,delay=$(( $(seconds_of "$WARMUP") + 30 ))s,filename=$BENCH_JFR_DIR/$label-%p.jfr"
+        && JVM_OPTS+=" -XX:StartFlightRecording=settings=profile,jdk.JavaMonitorEnter#threshold=1ms,jdk.ThreadPark#threshold=1ms,delay=$(( $(seconds_of "$WARMUP") + 30 ))s,filename=$BENCH_JFR_DIR/$label-%p.jfr"
     echo
     echo "=== $label: JVM options ${JVM_OPTS:-none} ==="
     AOT_CACHE=""

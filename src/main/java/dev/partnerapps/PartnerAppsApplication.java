@@ -1,5 +1,6 @@
 package dev.partnerapps;
 
+import dev.partnerapps.system.AotProfileCheck;
 import dev.partnerapps.system.PerThreadSecureRandom;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,8 @@ public class PartnerAppsApplication {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(PartnerAppsApplication.class, args);
+        SpringApplication application = new SpringApplication(PartnerAppsApplication.class);
+        application.addListeners(new AotProfileCheck());
+        application.run(args);
     }
 }
