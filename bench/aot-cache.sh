@@ -8,12 +8,11 @@
 #
 # Defaults: the jar in target/, destination target/aot. Both steps use the current directory, the
 # environment (profile, database, master key) and the arguments given, so run it as the app will
-# run. Spring's processing fixes the beans of that profile. The training run starts the app on the
-# port of --server.port (8080 if not given), runs the Flyway migrations, serves a few requests and
-# stops it, so it must reach the database the app will use (the default profile's H2 in ./data
-# works). JAVA_OPTS are passed to the training run: use the JVM options the app will run with.
-# The result only fits that profile, that jar and that JDK: build it again after each build. Needs a
-# JDK (javac and jar compile and add Spring's generated code). Plain
+# run. Spring's processing fixes the beans of that profile. The training run starts the app, runs
+# the Flyway migrations and exits, so it must reach the database the app will use (the default
+# profile's H2 in ./data works). JAVA_OPTS are passed to the training run: use the JVM options the
+# app will run with. The result only fits that profile, that jar and that JDK: build it again after
+# each build. Needs a JDK (javac and jar compile and add Spring's generated code). Plain
 # `java -jar target/partner-apps-*.jar` keeps working without it. SPRING_AOT=0 skips Spring's
 # processing (the JVM's cache only).
 set -euo pipefail
@@ -54,42 +53,15 @@ if [ "${SPRING_AOT:-1}" != 0 ]; then
     "$JAVA_BIN/jar" --update --file "$DEST/app.jar" -C "$gen/classes" .
 fi
 
-# The training run: the app starts as it will run, serves a few requests of each kind (the sign-in
-# page, the discovery documents, readiness and, with AOT_TRAINING_CLIENT=key:secret, 200
-# client_credentials tokens, which count as that application's use), and is stopped. The JVM writes the cache as it exits: the classes it loaded and linked
-# and the profiles of the methods it ran, so the JIT compiles those early in the next start.
-port=$(printf '%s\n' "$@" | sed -n 's/^--server\.port=//p' | tail -n 1)
-base="http://127.0.0.1:${port:-${SERVER_PORT:-8080}}"
-echo "aot-cache: training run on $base"
+# The training run (Spring Boot's recipe): the app starts as it will run and exits once the
+# application context has refreshed, after the Flyway migrations. The JVM writes the cache as it
+# exits: the classes it loaded and linked, and the profiles of the methods it ran.
+echo "aot-cache: training run (starts the app up to a refreshed context, then exits)"
 started=$(date +%s)
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-"$JAVA" ${JAVA_OPTS:-} -XX:AOTCacheOutput="$DEST/app.aot" -jar "$DEST/app.jar" "$@" > "$DEST/training.log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true' EXIT
-ready=""
-for _ in $(seq 1 1200); do
-    kill -0 "$pid" 2>/dev/null || break
-    # /readyz where the actuator has a port of its own (the postgres profile), else the actuator's path
-    if curl -fsS -m 2 "$base/readyz" >/dev/null 2>&1 || curl -fsS -m 2 "$base/actuator/health/readiness" >/dev/null 2>&1; then
-        ready=yes
-        break
-    fi
-    sleep 0.1
-done
-[ -n "$ready" ] || { cat "$DEST/training.log" >&2; echo "aot-cache: the training run did not become ready" >&2; exit 1; }
-for _ in $(seq 1 10); do
-    for path in /login /.well-known/oauth-authorization-server /.well-known/openid-configuration /oauth2/jwks; do
-        curl -sS -m 5 -o /dev/null "$base$path" || true
-    done
-done
-if [ -n "${AOT_TRAINING_CLIENT:-}" ]; then
-    for _ in $(seq 1 200); do
-        curl -sS -m 5 -o /dev/null -u "$AOT_TRAINING_CLIENT" -d grant_type=client_credentials "$base/oauth2/token" || true
-    done
-fi
-kill -TERM "$pid"
-wait "$pid" || true
-trap - EXIT
+"$JAVA" ${JAVA_OPTS:-} -XX:AOTCacheOutput="$DEST/app.aot" -Dspring.context.exit=onRefresh \
+    -jar "$DEST/app.jar" "$@" > "$DEST/training.log" 2>&1 \
+    || { cat "$DEST/training.log" >&2; echo "aot-cache: the training run failed" >&2; exit 1; }
 [ -f "$DEST/app.aot" ] || { cat "$DEST/training.log" >&2; echo "aot-cache: no cache written" >&2; exit 1; }
 echo "aot-cache: $DEST/app.aot ($(du -m "$DEST/app.aot" | cut -f1) MB) in $(( $(date +%s) - started )) s; start with"
 echo "  java ${JAVA_OPTS:+$JAVA_OPTS }-XX:AOTCache=$DEST/app.aot -jar $DEST/app.jar"

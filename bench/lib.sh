@@ -185,8 +185,6 @@ bench_aot_cache() {
     fi
     mkdir -p "$WORK/h2"
     PLAIN_JAR=$JAR
-    # The registered application's tokens are part of the training when there is one.
-    [ -n "${CLIENT_KEY:-}" ] && env+=(AOT_TRAINING_CLIENT="$CLIENT_KEY:$CLIENT_SECRET")
     (cd "$WORK/h2" && env "${env[@]}" JAVA="$JAVA" JAVA_OPTS="$JVM_OPTS" \
         bash "$BENCH_HOME/aot-cache.sh" "$JAR" "$WORK/aot" "${args[@]}") \
         || { echo "bench: the AOT cache could not be built" >&2; exit 1; }
