@@ -34,7 +34,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -273,8 +272,7 @@ class AuthorizationServerConfig {
 
     @Bean
     OAuth2TokenGenerator<?> tokenGenerator(SigningKeys keys, AccessTokenClaims claims) {
-        NimbusJwtEncoder encoder = new NimbusJwtEncoder(keys.privateSource());
-        JwtGenerator jwtGenerator = new JwtGenerator(encoder);
+        JwtGenerator jwtGenerator = new JwtGenerator(new Es256JwtEncoder(keys.privateSource()));
         jwtGenerator.setJwtCustomizer(claims);
         return new DelegatingOAuth2TokenGenerator(jwtGenerator, new OAuth2RefreshTokenGenerator());
     }
