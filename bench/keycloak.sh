@@ -12,8 +12,9 @@
 # Keycloak comes from Maven Central (org.keycloak:keycloak-quarkus-dist), cached in
 # ~/.cache/partnerapps-bench. It runs with its own defaults (kc.sh's heap settings), on PostgreSQL,
 # in production mode over plain HTTP, with a realm "bench" and a confidential client that has a
-# service account. By default the realm signs with ES256, like Partner Apps, so both do the same
-# cryptography; KEYCLOAK_ALG=RS256 measures Keycloak's out-of-the-box setting.
+# service account. By default the realm signs with ES256, like Partner Apps, so both sign the same
+# algorithm (Partner Apps with Bouncy Castle's ECDSA, README "Signing with Bouncy Castle");
+# KEYCLOAK_ALG=RS256 measures Keycloak's out-of-the-box setting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.7.3}

@@ -10,21 +10,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.context.support.ServletRequestHandledEvent;
 import org.springframework.web.method.ControllerAdviceBean;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
- * Two savings on every request (docs/operations.md, "the platform API's CPU") that must not change
- * what is checked or shown: the firewall's rules without regular expressions, and the signed-in
- * user's model attribute only for controllers that render pages.
+ * Savings on every request (docs/operations.md, "the platform API's CPU") that must not change what
+ * is checked or shown: the firewall's rules without regular expressions, the signed-in user's model
+ * attribute and the resource-URL filter only where pages are rendered, no per-request event.
  */
 class RequestCostTests extends IntegrationTestBase {
 
@@ -79,6 +86,35 @@ class RequestCostTests extends IntegrationTestBase {
         });
         assertThat(pages).contains("HomeController", "BasicErrorController").hasSizeGreaterThan(10);
         assertThat(apis).isNotEmpty().allMatch(name -> name.endsWith("Controller"));
+    }
+
+    @Test
+    void theResourceUrlFilterIsOursAndLeavesApiCallsAndTokenRequestsAlone() {
+        List<Object> filters = context.getBeansOfType(FilterRegistrationBean.class).values().stream()
+                .map(registration -> (Object) registration.getFilter())
+                .filter(filter -> filter instanceof ResourceUrlEncodingFilter).toList();
+        assertThat(filters).hasSize(1).allMatch(filter -> filter instanceof ResourceUrlFilterConfig.PagesOnly);
+
+        assertThat(ResourceUrlFilterConfig.PagesOnly.renders(get("/api/v3.0/common/listitems"))).isFalse();
+        assertThat(ResourceUrlFilterConfig.PagesOnly.renders(get("/oauth2/token"))).isFalse();
+        assertThat(ResourceUrlFilterConfig.PagesOnly.renders(get("/oauth2/authorize"))).as("the consent page").isTrue();
+        assertThat(ResourceUrlFilterConfig.PagesOnly.renders(get("/admin/web-services/applications"))).isTrue();
+        assertThat(ResourceUrlFilterConfig.PagesOnly.renders(get("/"))).isTrue();
+    }
+
+    @Test
+    void noRequestHandledEventIsPublished() throws Exception {
+        AtomicInteger events = new AtomicInteger();
+        ((ConfigurableApplicationContext) context).addApplicationListener(
+                (ApplicationListener<ServletRequestHandledEvent>) event -> events.incrementAndGet());
+
+        assertThat(statusOf("Authorization: Bearer abcdef")).isEqualTo(401);
+        assertThat(statusOf("Accept: application/json")).isEqualTo(401);
+        assertThat(events).hasValue(0);
+    }
+
+    private static MockHttpServletRequest get(String path) {
+        return new MockHttpServletRequest("GET", path);
     }
 
     private static void compareForEveryCodePoint(Predicate<String> ours, Predicate<String> spring) {
