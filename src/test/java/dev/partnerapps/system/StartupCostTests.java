@@ -1,0 +1,49 @@
+package dev.partnerapps.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partnerapps.support.IntegrationTestBase;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.config.AopConfigUtils;
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.framework.autoproxy.InfrastructureAdvisorAutoProxyCreator;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.metrics.TomcatMetricsBinder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
+
+/**
+ * What was left out of a start (docs/operations.md, "Start-up") without changing what the app does:
+ * no AspectJ auto-proxying (there are no aspects), yet {@code @Transactional} still applies through
+ * class proxies; no Tomcat metrics binder (its only meters are Tomcat's own sessions, and ours live
+ * in the database), while the other meters are still recorded.
+ */
+class StartupCostTests extends IntegrationTestBase {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void transactionsStillApplyThroughTheInfrastructureProxyCreator() {
+        assertThat(context.getBean(AopConfigUtils.AUTO_PROXY_CREATOR_BEAN_NAME))
+                .isExactlyInstanceOf(InfrastructureAdvisorAutoProxyCreator.class);
+        Object auditLog = context.getBean("auditLog");
+        assertThat(AopUtils.isCglibProxy(auditLog)).isTrue();
+        assertThat(Arrays.stream(((Advised) auditLog).getAdvisors()).map(advisor -> advisor.getAdvice()))
+                .anyMatch(TransactionInterceptor.class::isInstance);
+    }
+
+    @Test
+    void tomcatsSessionMetersAreNotBoundAndTheOthersAre() {
+        assertThat(context.getBeanProvider(TomcatMetricsBinder.class).getIfAvailable()).isNull();
+        assertThat(meters.find("tomcat.sessions.active.current").meter()).isNull();
+        assertThat(meters.find("jvm.memory.used").meters()).isNotEmpty();
+        assertThat(meters.find("hikaricp.connections.active").meters()).isNotEmpty();
+    }
+}
