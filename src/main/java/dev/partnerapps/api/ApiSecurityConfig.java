@@ -44,6 +44,7 @@ class ApiSecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .oauth2ResourceServer(resource -> resource
+                        .bearerTokenResolver(new BearerHeaderResolver())
                         .opaqueToken(opaque -> opaque.introspector(introspector(tokens)))
                         .authenticationEntryPoint((request, response, e) -> {
                             // Missing, malformed, expired, revoked or no longer allowed: one answer.

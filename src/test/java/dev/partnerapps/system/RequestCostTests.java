@@ -21,7 +21,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.context.support.ServletRequestHandledEvent;
 import org.springframework.web.method.ControllerAdviceBean;
@@ -30,8 +33,9 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * Savings on every request (docs/operations.md, "the platform API's CPU") that must not change what
- * is checked or shown: the firewall's rules without regular expressions, the signed-in user's model
- * attribute and the resource-URL filter only where pages are rendered, no per-request event.
+ * is checked or shown: the firewall's rules and the platform API's bearer token resolver without
+ * regular expressions, the signed-in user's model attribute and the resource-URL filter only where
+ * pages are rendered, no per-request event.
  */
 class RequestCostTests extends IntegrationTestBase {
 
@@ -111,6 +115,18 @@ class RequestCostTests extends IntegrationTestBase {
         assertThat(statusOf("Authorization: Bearer abcdef")).isEqualTo(401);
         assertThat(statusOf("Accept: application/json")).isEqualTo(401);
         assertThat(events).hasValue(0);
+    }
+
+    @Test
+    void platformApiRequestsReadTheirBearerTokenWithOurResolver() {
+        SecurityFilterChain api = context.getBean("platformApiSecurityFilterChain", SecurityFilterChain.class);
+        BearerTokenAuthenticationFilter filter = api.getFilters().stream()
+                .filter(BearerTokenAuthenticationFilter.class::isInstance).map(BearerTokenAuthenticationFilter.class::cast)
+                .findFirst().orElseThrow();
+        Object converter = ReflectionTestUtils.getField(filter, "authenticationConverter");
+        Object resolver = ReflectionTestUtils.getField(ReflectionTestUtils.getField(converter, "authenticationConverter"),
+                "bearerTokenResolver");
+        assertThat(resolver.getClass().getName()).isEqualTo("dev.partnerapps.api.BearerHeaderResolver");
     }
 
     private static MockHttpServletRequest get(String path) {
