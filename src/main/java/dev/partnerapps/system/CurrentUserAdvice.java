@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * controllers and Spring Boot's error controller: an advice with a model attribute costs every
  * request it applies to a handler method built anew (annotations read again), about a sixth of a
  * platform API call's CPU (docs/operations.md, "the platform API's CPU"). The platform APIs
- * ({@code dev.partnerapps.api}) render no page. {@code CurrentUserAdviceTests} checks that every
+ * ({@code dev.partnerapps.api}) render no page. {@code RequestCostTests} checks that every
  * page controller is listed and no API controller is.
  */
 @ControllerAdvice(basePackages = {"dev.partnerapps.application", "dev.partnerapps.audit", "dev.partnerapps.authserver",
