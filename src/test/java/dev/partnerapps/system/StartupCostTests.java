@@ -14,12 +14,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.metrics.TomcatMetricsBinder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
+import org.springframework.util.ClassUtils;
 
 /**
  * What was left out of a start (docs/operations.md, "Start-up") without changing what the app does:
  * no AspectJ auto-proxying (there are no aspects), yet {@code @Transactional} still applies through
  * class proxies; no Tomcat metrics binder (its only meters are Tomcat's own sessions, and ours live
- * in the database), while the other meters are still recorded.
+ * in the database), while the other meters are still recorded; of Spring Modulith only its
+ * annotations (docs/architecture.md), not its "moments" clock events.
  */
 class StartupCostTests extends IntegrationTestBase {
 
@@ -45,5 +47,17 @@ class StartupCostTests extends IntegrationTestBase {
         assertThat(meters.find("tomcat.sessions.active.current").meter()).isNull();
         assertThat(meters.find("jvm.memory.used").meters()).isNotEmpty();
         assertThat(meters.find("hikaricp.connections.active").meters()).isNotEmpty();
+    }
+
+    /**
+     * Spring Modulith's starter brought its "moments" module (an hourly clock-event scheduler) and the
+     * module model with ArchUnit into the jar. Only the annotations are a dependency now; the module
+     * model comes with the test starter, which has no moments.
+     */
+    @Test
+    void springModulithBringsOnlyItsAnnotations() {
+        assertThat(ClassUtils.isPresent("org.springframework.modulith.NamedInterface", null)).isTrue();
+        assertThat(ClassUtils.isPresent("org.springframework.modulith.moments.support.Moments", null)).isFalse();
+        assertThat(context.getBeanDefinitionNames()).noneMatch(name -> name.toLowerCase().contains("moments"));
     }
 }
