@@ -12,6 +12,7 @@ import org.springframework.aop.framework.autoproxy.InfrastructureAdvisorAutoProx
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.metrics.TomcatMetricsBinder;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.util.ClassUtils;
@@ -21,7 +22,7 @@ import org.springframework.util.ClassUtils;
  * no AspectJ auto-proxying (there are no aspects), yet {@code @Transactional} still applies through
  * class proxies; no Tomcat metrics binder (its only meters are Tomcat's own sessions, and ours live
  * in the database), while the other meters are still recorded; of Spring Modulith only its
- * annotations (docs/architecture.md), not its "moments" clock events.
+ * annotations (docs/architecture.md), not its "moments" clock events; no WebSocket server.
  */
 class StartupCostTests extends IntegrationTestBase {
 
@@ -54,6 +55,20 @@ class StartupCostTests extends IntegrationTestBase {
      * module model with ArchUnit into the jar. Only the annotations are a dependency now; the module
      * model comes with the test starter, which has no moments.
      */
+    /**
+     * Tomcat's WebSocket jar made Boot start a WebSocket server container and put its filter in
+     * front of every request, for endpoints the app does not have.
+     */
+    @Test
+    void noWebSocketServerAndNoWebSocketFilterInFrontOfRequests() {
+        assertThat(ClassUtils.isPresent("org.apache.tomcat.websocket.server.WsSci", null)).isFalse();
+        var servletContext = ((ServletWebServerApplicationContext) context).getServletContext();
+        assertThat(servletContext.getAttribute("jakarta.websocket.server.ServerContainer")).isNull();
+        assertThat(servletContext.getFilterRegistrations()).isNotEmpty()
+                .allSatisfy((name, registration) -> assertThat(registration.getClassName())
+                        .doesNotStartWith("org.apache.tomcat.websocket"));
+    }
+
     @Test
     void springModulithBringsOnlyItsAnnotations() {
         assertThat(ClassUtils.isPresent("org.springframework.modulith.NamedInterface", null)).isTrue();
