@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,5 +42,16 @@ class OpenApiDescriptionTests extends IntegrationTestBase {
         assertThat(json.readTree(Files.readString(COMMITTED)))
                 .as("%s differs from the served /v3/api-docs: refresh it (see this test's javadoc)", COMMITTED)
                 .isEqualTo(description);
+    }
+
+    /** Served on purpose: switched on explicitly, so springdoc does not warn at every start that they are on by default. */
+    @Test
+    void theDescriptionAndItsBrowserAreSwitchedOnExplicitly(@Autowired SpringDocConfigProperties springdoc,
+            @Autowired SwaggerUiConfigProperties swaggerUi) throws Exception {
+        assertThat(springdoc.getApiDocs().isEnabled()).isTrue();
+        assertThat(swaggerUi.isEnabled()).isTrue();
+        HttpResponse<String> browser = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/swagger-ui/index.html")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.statusCode()).isEqualTo(200);
     }
 }
