@@ -18,8 +18,8 @@ import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.util.ClassUtils;
 
 /**
- * What was left out of a start (docs/operations.md, "Start-up") without changing what the app does:
- * no AspectJ auto-proxying (there are no aspects), yet {@code @Transactional} still applies through
+ * What was left out of a start (README, "What a start no longer does") without changing what the
+ * app does: no AspectJ auto-proxying (there are no aspects), yet {@code @Transactional} still applies through
  * class proxies; no Tomcat metrics binder (its only meters are Tomcat's own sessions, and ours live
  * in the database), while the other meters are still recorded; of Spring Modulith only its
  * annotations (docs/architecture.md), not its "moments" clock events; no WebSocket server.
@@ -51,11 +51,6 @@ class StartupCostTests extends IntegrationTestBase {
     }
 
     /**
-     * Spring Modulith's starter brought its "moments" module (an hourly clock-event scheduler) and the
-     * module model with ArchUnit into the jar. Only the annotations are a dependency now; the module
-     * model comes with the test starter, which has no moments.
-     */
-    /**
      * Tomcat's WebSocket jar made Boot start a WebSocket server container and put its filter in
      * front of every request, for endpoints the app does not have.
      */
@@ -69,6 +64,12 @@ class StartupCostTests extends IntegrationTestBase {
                         .doesNotStartWith("org.apache.tomcat.websocket"));
     }
 
+    /**
+     * Spring Modulith's starter brought its "moments" module (an hourly clock-event scheduler) and the
+     * module model with ArchUnit into the jar. Only the annotations are a run-time dependency now (the
+     * build's enforcer rule keeps the module model and ArchUnit out of the jar); the test starter
+     * brings the model for the module tests, and no moments.
+     */
     @Test
     void springModulithBringsOnlyItsAnnotations() {
         assertThat(ClassUtils.isPresent("org.springframework.modulith.NamedInterface", null)).isTrue();
