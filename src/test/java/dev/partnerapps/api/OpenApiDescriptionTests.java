@@ -2,6 +2,7 @@ package dev.partnerapps.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.IntegrationTestBase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,11 +48,9 @@ class OpenApiDescriptionTests extends IntegrationTestBase {
     /** Served on purpose: switched on explicitly, so springdoc does not warn at every start that they are on by default. */
     @Test
     void theDescriptionAndItsBrowserAreSwitchedOnExplicitly(@Autowired SpringDocConfigProperties springdoc,
-            @Autowired SwaggerUiConfigProperties swaggerUi) throws Exception {
+            @Autowired SwaggerUiConfigProperties swaggerUi) {
         assertThat(springdoc.getApiDocs().isEnabled()).isTrue();
         assertThat(swaggerUi.isEnabled()).isTrue();
-        HttpResponse<String> browser = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/swagger-ui/index.html")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(browser.statusCode()).isEqualTo(200);
+        assertThat(new HttpSession(port).get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 }

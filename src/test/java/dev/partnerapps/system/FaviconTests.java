@@ -2,6 +2,7 @@ package dev.partnerapps.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.partnerapps.support.HttpSession;
 import dev.partnerapps.support.IntegrationTestBase;
 import java.io.InputStream;
 import java.net.URI;
@@ -31,9 +32,8 @@ class FaviconTests extends IntegrationTestBase {
     }
 
     @Test
-    void pagesNameTheIcon() throws Exception {
-        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    void pagesNameTheIcon() {
+        HttpResponse<String> signIn = new HttpSession(port).get("/login");
         assertThat(signIn.statusCode()).isEqualTo(200);
         assertThat(signIn.body()).contains("<link rel=\"icon\" href=\"/favicon.ico\"");
     }
