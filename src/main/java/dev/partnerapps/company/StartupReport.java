@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The demo accounts are looked up on the application task executor, after readiness: they are the
  * first JPA queries of a start, and they took 0.8 s of the main thread before readiness on two cores
- * (docs/operations.md, "Start-up"). A failed look-up is one line in the log, never a failed start.
+ * (README, "What a start no longer does"). A failed look-up is one line in the log, never a failed
+ * start.
  */
 @Component
 class StartupReport {
