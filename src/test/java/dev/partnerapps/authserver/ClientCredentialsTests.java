@@ -25,9 +25,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The client_credentials grant of docs/product.md section 5, over real HTTP. */
 class ClientCredentialsTests extends IntegrationTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static Map<String, Object> claims(String jwt) throws Exception {
         return SignedJWT.parse(jwt).getJWTClaimsSet().getClaims();
@@ -137,6 +141,27 @@ class ClientCredentialsTests extends IntegrationTestBase {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         }
+    }
+
+    /** RFC 6749 section 5.1, member by member: the answer is written without Jackson (TokenResponseWriter). */
+    @Test
+    void theTokenAnswerIsJsonWithExactlyTheMembersOfRfc6749() throws Exception {
+        Console.Credentials app = console().register(ACME_DEVELOPER, Console.uniqueName("Answer"), "LIST", "EXPRPT");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(oauth().uri("/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((app.key() + ":" + app.secret()).getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=EXPRPT+LIST")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+        assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length());
+        Map<String, Object> answer = JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() { });
+        assertThat(answer).containsOnlyKeys("access_token", "token_type", "expires_in", "scope")
+                .containsEntry("token_type", "Bearer");
+        assertThat(((Number) answer.get("expires_in")).longValue()).isBetween(3590L, 3600L);
+        assertThat(answer.get("scope").toString().split(" ")).containsExactlyInAnyOrder("LIST", "EXPRPT");
+        assertThat(claims((String) answer.get("access_token"))).containsEntry("client_id", app.key());
     }
 
     @Test

@@ -82,6 +82,35 @@ class Es256JwtEncoderTests {
         assertThat(ours.getExpiresAt()).isEqualTo(NOW.plusSeconds(1800));
     }
 
+    /**
+     * Access tokens are written without Nimbus (CompactJson); claims of other shapes still go
+     * through it. Both ways must read back as NimbusJwtEncoder's tokens do, and verify.
+     */
+    @Test
+    void writesEscapedTextAndEveryClaimTypeAsNimbusJwtEncoderDoes() throws Exception {
+        JWKSource<SecurityContext> oneKey = new ImmutableJWKSet<>(new JWKSet(first));
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).keyId("k1").contentType("JWT").build();
+        List<JwtClaimsSet> claimSets = List.of(
+                JwtClaimsSet.builder().issuer("https://partner-apps.example/a\\b").subject("quote \" and \u0007 bell")
+                        .audience(List.of("one", "two \u00e9\u2028")).issuedAt(NOW).expiresAt(NOW.plusSeconds(60))
+                        .id(" ").claim("line", "a\nb\r\tc\u001f").claim("flag", false).claim("small", 7)
+                        .claim("domain", "\u6771\u4eac.example").claim("empty", List.of()).build(),
+                JwtClaimsSet.builder().subject("c").audience(List.of()).expiresAt(NOW.plusSeconds(60))
+                        .claim("nested", Map.of("a", List.of(1, 2))).claim("ratio", 0.25).build(),
+                JwtClaimsSet.builder().subject("c").claim("exp", NOW.plusSeconds(5).getEpochSecond()).build());
+        for (JwtClaimsSet claims : claimSets) {
+            Jwt ours = new Es256JwtEncoder(oneKey).encode(JwtEncoderParameters.from(header, claims));
+            Jwt spring = new NimbusJwtEncoder(oneKey).encode(JwtEncoderParameters.from(header, claims));
+
+            String[] our = ours.getTokenValue().split("\\.");
+            String[] their = spring.getTokenValue().split("\\.");
+            assertThat(json(our[0])).isEqualTo(json(their[0]));
+            assertThat(json(our[1])).as(claims.getClaims().toString()).isEqualTo(json(their[1]));
+            assertThat(jdkVerifies(first, (our[0] + "." + our[1]).getBytes(StandardCharsets.US_ASCII),
+                    Base64.getUrlDecoder().decode(our[2]))).isTrue();
+        }
+    }
+
     @Test
     void withoutAKeyIdTheOnlyKeySignsAndTheTokenNamesIt() throws Exception {
         Jwt jwt = new Es256JwtEncoder(new ImmutableJWKSet<>(new JWKSet(second)))
