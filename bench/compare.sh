@@ -7,8 +7,10 @@
 #   bash bench/compare.sh before.jar after.jar          # 4 rounds
 #   ROUNDS=6 DURATION=15s bash bench/compare.sh a.jar b.jar
 #   bash bench/compare.sh app.jar app.jar,--server.tomcat.threads.max=4   # one jar, two settings
+#   bash bench/compare.sh app.jar app.jar,-XX:+UseTransparentHugePages     # one jar, two JVMs
 #
-# A build is a jar, optionally followed by application arguments, comma-separated.
+# A build is a jar, optionally followed by arguments, comma-separated: those starting with "--" go
+# to the application, the others (-XX:..., -D...) to its JVM, after BENCH_JVM_OPTS.
 #
 # Each build gets its own database (migrated by that build) and its own registered application.
 # A round starts each build in turn (the order alternates), warms it up (WARMUP), measures RUNS
@@ -29,11 +31,18 @@ for build in "${BUILDS[@]}"; do
 done
 BENCH_JAR=${JARS[0]}
 source bench/lib.sh
-# The application arguments of build $1 (after its jar), one per line.
+# The application arguments of build $1 (after its jar, those starting with --), one per line.
 build_args() {
     local build=${BUILDS[$1]}
-    [ "$build" = "${JARS[$1]}" ] || tr ',' '\n' <<< "${build#*,}"
+    [ "$build" = "${JARS[$1]}" ] || tr ',' '\n' <<< "${build#*,}" | grep -e '^--' || true
 }
+# BENCH_JVM_OPTS and the JVM options of build $1, as one string.
+build_jvm_opts() {
+    local build=${BUILDS[$1]} extra=""
+    [ "$build" = "${JARS[$1]}" ] || extra=$(tr ',' '\n' <<< "${build#*,}" | { grep -v -e '^--' || true; } | paste -sd' ')
+    echo "$BASE_JVM_OPTS${extra:+ $extra}"
+}
+BASE_JVM_OPTS=$JVM_OPTS
 ROUNDS=${ROUNDS:-4}
 DURATION=${DURATION:-15s}
 
@@ -45,6 +54,7 @@ for i in "${!JARS[@]}"; do
     bench_create_db "$BENCH_DB"
     JAR=${JARS[$i]}
     mapfile -t args < <(build_args "$i")
+    JVM_OPTS=$(build_jvm_opts "$i")
     bench_start_app "${args[@]}"
     bench_register_application "LIST EXPRPT CCARD"
     KEYS[$i]=$CLIENT_KEY
@@ -65,6 +75,7 @@ for round in $(seq 1 "$ROUNDS"); do
         echo
         echo "=== round $round/$ROUNDS: ${NAMES[$i]} ==="
         mapfile -t args < <(build_args "$i")
+        JVM_OPTS=$(build_jvm_opts "$i")
         bench_start_app "${args[@]}"
         bench_token_script "${KEYS[$i]}" "${SECRETS[$i]}" "$WORK/token.lua"
         bench_warm_up "$WORK/token.lua" "$APP_URL/oauth2/token"
@@ -80,7 +91,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo
-echo "Medians over $ROUNDS rounds x $RUNS runs of $DURATION (client_credentials, JVM options: ${JVM_OPTS:-none}):"
+echo "Medians over $ROUNDS rounds x $RUNS runs of $DURATION (client_credentials, JVM options: ${BASE_JVM_OPTS:-none}):"
 awk -v names="$(printf '%s\n' "${NAMES[@]}" | paste -sd' ')" "$AWK_MEDIAN"'
     {
         rps[$1 " " $2] = rps[$1 " " $2] " " $3; cpu[$1 " " $2] = cpu[$1 " " $2] " " $4
