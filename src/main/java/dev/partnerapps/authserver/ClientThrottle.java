@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +63,8 @@ class ClientThrottle {
         this.perKey = evenlyRefilled(properties.failuresPerKey(), properties.failurePeriod());
         this.ceiling = properties.tokensPerKeyPerSecond() > 0
                 ? evenlyRefilled(properties.tokensPerKeyPerSecond(), Duration.ofSeconds(1)) : null;
+        // Registered up front, so a dashboard's rate() has a series before the first refusal.
+        List.of("client_address", "client_key", "token_ceiling").forEach(this::counter);
     }
 
     /** Buckets in the database on PostgreSQL (several instances), in memory on H2 (one instance). */
@@ -156,10 +159,14 @@ class ClientThrottle {
     }
 
     private void count(String limit) {
-        Counter.builder(THROTTLED)
+        counter(limit).increment();
+    }
+
+    private Counter counter(String limit) {
+        return Counter.builder(THROTTLED)
                 .description("Requests refused by a throttle before they were checked, by limit")
                 .tag("limit", limit)
-                .register(meters).increment();
+                .register(meters);
     }
 
     private static String addressId(HttpServletRequest request) {

@@ -17,8 +17,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,24 @@ class ObservabilityTests extends IntegrationTestBase {
         // Spring Security's own observations are off: each filter's meters cost every request CPU
         // that nothing read (README, "Performance").
         assertThat(after).doesNotContain("spring_security_");
+        // Every series the Grafana dashboard queries is there once the app has been used.
+        assertThat(dashboardMetrics()).isNotEmpty().allSatisfy(metric -> assertThat(after).contains("\n" + metric));
+    }
+
+    /** The metric names in docs/grafana-dashboard.json's queries: label matchers, ranges and "by" lists taken out. */
+    private static Set<String> dashboardMetrics() throws Exception {
+        String dashboard = Files.readString(Path.of("docs/grafana-dashboard.json"));
+        Set<String> metrics = new TreeSet<>();
+        Matcher expr = Pattern.compile("\"expr\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(dashboard);
+        while (expr.find()) {
+            String query = expr.group(1).replace("\\\"", "\"").replaceAll("\\{[^}]*}", " ")
+                    .replaceAll("\\[[^]]*]", " ").replaceAll("\\b(by|without)\\s*\\([^)]*\\)", " ");
+            Matcher name = Pattern.compile("\\b([a-zA-Z_][a-zA-Z0-9_]*)\\b(?!\\s*\\()").matcher(query);
+            while (name.find()) {
+                metrics.add(name.group(1));
+            }
+        }
+        return metrics;
     }
 
     @Test
