@@ -143,7 +143,7 @@ final class Es256JwtEncoder implements JwtEncoder {
     }
 
     /** Whether {@link #compact} writes these claims: the registered ones of their usual types, the rest simple. */
-    private static boolean isSimple(JwtClaimsSet claims) {
+    static boolean isSimple(JwtClaimsSet claims) {
         for (Map.Entry<String, Object> claim : claims.getClaims().entrySet()) {
             Object value = claim.getValue();
             boolean simple = switch (claim.getKey()) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -25,7 +27,10 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
  */
 final class TokenResponseWriter implements AuthenticationSuccessHandler {
 
-    static final String CONTENT_TYPE = MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8";
+    private static final String CONTENT_TYPE = MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8";
+    private static final Set<String> STANDARD_MEMBERS = Set.of(OAuth2ParameterNames.ACCESS_TOKEN,
+            OAuth2ParameterNames.TOKEN_TYPE, OAuth2ParameterNames.EXPIRES_IN, OAuth2ParameterNames.SCOPE,
+            OAuth2ParameterNames.REFRESH_TOKEN);
 
     private final AuthenticationSuccessHandler general;
 
@@ -45,9 +50,13 @@ final class TokenResponseWriter implements AuthenticationSuccessHandler {
         CompactJson json = CompactJson.object(1024)
                 .value(OAuth2ParameterNames.ACCESS_TOKEN, accessToken.getTokenValue())
                 .value(OAuth2ParameterNames.TOKEN_TYPE, accessToken.getTokenType().getValue());
-        // As the framework counts it: the whole seconds left from now, so a token of 30 minutes says 1799.
-        json.number(OAuth2ParameterNames.EXPIRES_IN, accessToken.getExpiresAt() == null ? -1
-                : ChronoUnit.SECONDS.between(Instant.now(), accessToken.getExpiresAt()));
+        // As the framework's handler counts it: the token's lifetime (at least a second) from the
+        // moment the answer is built, then the whole seconds left of it as it is written, so an
+        // hour's token says 3599.
+        long lifetime = accessToken.getIssuedAt() != null && accessToken.getExpiresAt() != null
+                ? ChronoUnit.SECONDS.between(accessToken.getIssuedAt(), accessToken.getExpiresAt()) : 0;
+        Instant expires = Instant.now().plusSeconds(lifetime > 0 ? lifetime : 1);
+        json.number(OAuth2ParameterNames.EXPIRES_IN, ChronoUnit.SECONDS.between(Instant.now(), expires));
         if (!accessToken.getScopes().isEmpty()) {
             json.value(OAuth2ParameterNames.SCOPE, String.join(" ", accessToken.getScopes()));
         }
@@ -58,15 +67,21 @@ final class TokenResponseWriter implements AuthenticationSuccessHandler {
         issued.getAdditionalParameters().forEach(json::value);
         byte[] body = json.end().getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_OK);
+        // RFC 6749 section 5.1, as OAuthErrorResponses does for the refusals.
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader(HttpHeaders.PRAGMA, "no-cache");
         response.setContentType(CONTENT_TYPE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
-    /** Whether {@link CompactJson} writes every additional parameter as the framework would. */
+    /**
+     * Whether {@link CompactJson} writes every additional parameter as the framework would: simple
+     * values, and none named like a member written above (the framework's map would keep only one).
+     */
     private static boolean simple(Map<String, Object> parameters) {
-        for (Object value : parameters.values()) {
-            if (!CompactJson.isSimple(value)) {
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            if (STANDARD_MEMBERS.contains(parameter.getKey()) || !CompactJson.isSimple(parameter.getValue())) {
                 return false;
             }
         }

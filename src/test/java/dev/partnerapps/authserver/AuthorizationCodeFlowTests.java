@@ -141,6 +141,11 @@ class AuthorizationCodeFlowTests extends IntegrationTestBase {
         assertThat(unknownKey.statusCode()).isEqualTo(400);
         assertThat(unknownKey.headers().firstValue("Location")).isEmpty();
         assertThat(unknownKey.body()).contains("No active application has the Key no-such-key");
+        // The page's sign-out form works (the authorization server's chain has no CSRF filter: the
+        // error page gets its token from the console's chain).
+        assertThat(unknownKey.body()).contains("name=\"_csrf\"");
+        assertThat(HttpSession.location(user.post("/logout", Map.of()))).endsWith("/login?signedOut");
+        assertThat(HttpSession.location(user.get("/admin/web-services/applications"))).endsWith("/login");
     }
 
     @Test

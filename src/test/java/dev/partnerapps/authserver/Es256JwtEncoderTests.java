@@ -80,6 +80,8 @@ class Es256JwtEncoderTests {
         assertThat(ours.getClaims()).isEqualTo(spring.getClaims());
         assertThat(ours.getIssuedAt()).isEqualTo(NOW);
         assertThat(ours.getExpiresAt()).isEqualTo(NOW.plusSeconds(1800));
+        // The claims an access token has (AccessTokenClaims) take the way without Nimbus.
+        assertThat(Es256JwtEncoder.isSimple(claims)).isTrue();
     }
 
     /**
@@ -98,6 +100,7 @@ class Es256JwtEncoderTests {
                 JwtClaimsSet.builder().subject("c").audience(List.of()).expiresAt(NOW.plusSeconds(60))
                         .claim("nested", Map.of("a", List.of(1, 2))).claim("ratio", 0.25).build(),
                 JwtClaimsSet.builder().subject("c").claim("exp", NOW.plusSeconds(5).getEpochSecond()).build());
+        assertThat(claimSets).extracting(Es256JwtEncoder::isSimple).containsExactly(true, false, false);
         for (JwtClaimsSet claims : claimSets) {
             Jwt ours = new Es256JwtEncoder(oneKey).encode(JwtEncoderParameters.from(header, claims));
             Jwt spring = new NimbusJwtEncoder(oneKey).encode(JwtEncoderParameters.from(header, claims));

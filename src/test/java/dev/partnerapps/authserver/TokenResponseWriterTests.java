@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -63,6 +64,24 @@ class TokenResponseWriterTests {
         assertThat(answer(writer, issued)).doesNotContainKey("scope");
     }
 
+    /** The framework counts the lifetime from when the answer is written, not from when the token was issued. */
+    @Test
+    void expiresInIsTheLifetimeEvenWhenTheTokenWasIssuedSecondsBefore() throws Exception {
+        Authentication issued = issued(token("t", Instant.now().minusSeconds(10), 60, "LIST"), null, Map.of());
+
+        assertSameAnswer(issued);
+        assertThat(((Number) answer(writer, issued).get("expires_in")).longValue()).isBetween(59L, 60L);
+    }
+
+    @Test
+    void theAnswerIsNeverCached() throws Exception {
+        MockHttpServletResponse response = write(writer, issued(token("t", Instant.now(), 60, "LIST"), null, Map.of()));
+
+        assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(response.getHeader("Pragma")).isEqualTo("no-cache");
+        assertThat(response.getContentLength()).isEqualTo(response.getContentAsByteArray().length);
+    }
+
     @Test
     void leavesOtherAdditionalParametersToTheFramework() throws Exception {
         Authentication issued = issued(token("t", Instant.now(), 60, "LIST"), null,
@@ -70,6 +89,13 @@ class TokenResponseWriterTests {
 
         assertSameAnswer(issued);
         assertThat(answer(writer, issued)).containsEntry("nested", Map.of("a", 1)).containsEntry("ratio", 0.5);
+        // A parameter named like a standard member replaces it in the framework's answer; written
+        // here, the name would appear twice.
+        Authentication renamed = issued(token("t", Instant.now(), 60, "LIST"), null, Map.of("scope", "OTHER"));
+        assertSameAnswer(renamed);
+        String body = write(writer, renamed).getContentAsString();
+        assertThat(body.split("\"scope\"", -1)).as(body).hasSize(2);
+        assertThat(answer(writer, renamed)).containsEntry("scope", "OTHER");
     }
 
     private void assertSameAnswer(Authentication issued) throws Exception {
@@ -81,7 +107,7 @@ class TokenResponseWriterTests {
         Map<String, Object> their = parse(theirs);
         // expires_in counts down from the moment each answer is written: at most one second apart.
         assertThat(((Number) our.remove("expires_in")).longValue())
-                .isCloseTo(((Number) their.remove("expires_in")).longValue(), org.assertj.core.data.Offset.offset(1L));
+                .isCloseTo(((Number) their.remove("expires_in")).longValue(), Offset.offset(1L));
         assertThat(our).isEqualTo(their);
     }
 

@@ -87,7 +87,8 @@ class ObservabilityTests extends IntegrationTestBase {
         // that nothing read (README, "Performance").
         assertThat(after).doesNotContain("spring_security_");
         // Every series the Grafana dashboard queries is there once the app has been used.
-        assertThat(dashboardMetrics()).isNotEmpty().allSatisfy(metric -> assertThat(after).contains("\n" + metric));
+        assertThat(dashboardMetrics()).isNotEmpty()
+                .allSatisfy(metric -> assertThat(after).containsPattern("\n" + metric + "[{ ]"));
     }
 
     /** The metric names in docs/grafana-dashboard.json's queries: label matchers, ranges and "by" lists taken out. */
