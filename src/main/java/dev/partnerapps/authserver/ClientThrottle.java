@@ -1,6 +1,7 @@
 package dev.partnerapps.authserver;
 
 import dev.partnerapps.company.ClientAddress;
+import dev.partnerapps.errors.ThrottledRequests;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
@@ -37,8 +38,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ClientThrottle {
-
-    static final String THROTTLED = "partnerapps.throttled.requests";
 
     private final FailureBuckets buckets;
     private final PartnerClients clients;
@@ -163,10 +162,7 @@ class ClientThrottle {
     }
 
     private Counter counter(String limit) {
-        return Counter.builder(THROTTLED)
-                .description("Requests refused by a throttle before they were checked, by limit")
-                .tag("limit", limit)
-                .register(meters);
+        return ThrottledRequests.counter(meters, limit);
     }
 
     private static String addressId(HttpServletRequest request) {

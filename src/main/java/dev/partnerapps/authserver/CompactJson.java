@@ -30,8 +30,7 @@ final class CompactJson {
 
     /** Whether {@link #value(String, Object)} writes this value (and so no other writer is needed). */
     static boolean isSimple(Object value) {
-        if (value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Integer
-                || value instanceof Short || value instanceof Byte) {
+        if (value instanceof String || isLiteral(value)) {
             return true;
         }
         if (value instanceof Collection<?> values) {
@@ -45,12 +44,17 @@ final class CompactJson {
         return false;
     }
 
+    /** A boolean or a whole number of a fixed-size type: written as Java prints it. */
+    private static boolean isLiteral(Object value) {
+        return value instanceof Boolean || value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte;
+    }
+
     CompactJson value(String name, Object value) {
         name(name);
         if (value instanceof String text) {
             string(text);
-        } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer || value instanceof Short
-                || value instanceof Byte) {
+        } else if (isLiteral(value)) {
             out.append(value);
         } else if (value instanceof Collection<?> values && isSimple(values)) {
             out.append('[');

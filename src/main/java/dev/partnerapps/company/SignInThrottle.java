@@ -2,6 +2,7 @@ package dev.partnerapps.company;
 
 import dev.partnerapps.company.SignInRefusedException.Reason;
 import dev.partnerapps.company.SignInThrottleProperties.Limits;
+import dev.partnerapps.errors.ThrottledRequests;
 import dev.partnerapps.paging.ListPage;
 import dev.partnerapps.paging.PageQuery;
 import io.micrometer.core.instrument.Counter;
@@ -35,8 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class SignInThrottle {
-
-    static final String THROTTLED = "partnerapps.throttled.requests";
 
     enum Kind { ACCOUNT, ADDRESS }
 
@@ -209,10 +208,7 @@ class SignInThrottle {
     }
 
     private Counter counter(String limit) {
-        return Counter.builder(THROTTLED)
-                .description("Requests refused by a throttle before they were checked, by limit")
-                .tag("limit", limit)
-                .register(meters);
+        return ThrottledRequests.counter(meters, limit);
     }
 
     private Long companyOf(Kind kind, String subject) {
