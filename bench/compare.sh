@@ -8,15 +8,17 @@
 #   ROUNDS=6 DURATION=15s bash bench/compare.sh a.jar b.jar
 #   bash bench/compare.sh app.jar app.jar,--server.tomcat.threads.max=4   # one jar, two settings
 #   bash bench/compare.sh app.jar app.jar,-XX:+UseTransparentHugePages     # one jar, two JVMs
+#   TARGET=items bash bench/compare.sh a.jar b.jar      # the platform API instead of the token endpoint
 #
 # A build is a jar, optionally followed by arguments, comma-separated: those starting with "--" go
 # to the application, the others (-XX:..., -D...) to its JVM, after BENCH_JVM_OPTS.
 #
 # Each build gets its own database (migrated by that build) and its own registered application.
 # A round starts each build in turn (the order alternates), warms it up (WARMUP), measures RUNS
-# client_credentials runs at 8 and at 32 connections and stops it. At the end, per build: the
-# median tokens/s and the median app CPU per token at each concurrency over all its runs, each
-# build against the first, and the median and worst p99.
+# runs at 8 and at 32 connections and stops it. TARGET=token (the default) measures client_credentials
+# tokens; TARGET=items the GET of a list's 25 items with a LIST token, as bench/token-endpoint.sh
+# does. At the end, per build: the median requests/s and the median app CPU per request at each
+# concurrency over all its runs, each build against the first, and the median and worst p99.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { echo "usage: bash bench/compare.sh first.jar[,arg...] second.jar[,arg...] [more...]" >&2; exit 2; }
@@ -45,10 +47,17 @@ build_jvm_opts() {
 BASE_JVM_OPTS=$JVM_OPTS
 ROUNDS=${ROUNDS:-4}
 DURATION=${DURATION:-15s}
+TARGET=${TARGET:-token}
+case "$TARGET" in
+    token) NOUN=token; WHAT="client_credentials" ;;
+    items) NOUN=request; WHAT="GET of 25 list items" ;;
+    *) echo "bench: TARGET is token or items, not $TARGET" >&2; exit 2 ;;
+esac
 
 bench_prepare
 KEYS=()
 SECRETS=()
+ITEM_PATHS=()
 for i in "${!JARS[@]}"; do
     BENCH_DB="bench$i"
     bench_create_db "$BENCH_DB"
@@ -59,10 +68,14 @@ for i in "${!JARS[@]}"; do
     bench_register_application "LIST EXPRPT CCARD"
     KEYS[$i]=$CLIENT_KEY
     SECRETS[$i]=$CLIENT_SECRET
+    if [ "$TARGET" = items ]; then
+        bench_list_items "$CLIENT_KEY" "$CLIENT_SECRET"
+        ITEM_PATHS[$i]=$ITEMS_URL_PATH
+    fi
     bench_stop_app
 done
 
-# Results as lines "<build index> <connections> <tokens/s> <CPU us per token> <p99 ms>".
+# Results as lines "<build index> <connections> <requests/s> <CPU us per request> <p99 ms>".
 RESULTS="$WORK/results"
 : > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
@@ -77,12 +90,19 @@ for round in $(seq 1 "$ROUNDS"); do
         mapfile -t args < <(build_args "$i")
         JVM_OPTS=$(build_jvm_opts "$i")
         bench_start_app "${args[@]}"
-        bench_token_script "${KEYS[$i]}" "${SECRETS[$i]}" "$WORK/token.lua"
-        bench_warm_up "$WORK/token.lua" "$APP_URL/oauth2/token"
+        if [ "$TARGET" = items ]; then
+            ITEMS_URL_PATH=${ITEM_PATHS[$i]}
+            bench_items_script "${KEYS[$i]}" "${SECRETS[$i]}" "$WORK/load.lua"
+            url=$ITEMS_URL
+        else
+            bench_token_script "${KEYS[$i]}" "${SECRETS[$i]}" "$WORK/load.lua"
+            url="$APP_URL/oauth2/token"
+        fi
+        bench_warm_up "$WORK/load.lua" "$url"
         for connections in 8 32; do
             for run in $(seq 1 "$RUNS"); do
                 printf 'run %d/%d  ' "$run" "$RUNS"
-                bench_run "$connections" "$WORK/token.lua" "$APP_URL/oauth2/token" "tokens/s"
+                bench_run "$connections" "$WORK/load.lua" "$url" "${NOUN}s/s"
                 echo "$i $connections $LAST_RPS $LAST_CPU_US $LAST_P99_MS" >> "$RESULTS"
             done
         done
@@ -91,8 +111,8 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo
-echo "Medians over $ROUNDS rounds x $RUNS runs of $DURATION (client_credentials, JVM options: ${BASE_JVM_OPTS:-none}):"
-awk -v names="$(printf '%s\n' "${NAMES[@]}" | paste -sd' ')" "$AWK_MEDIAN"'
+echo "Medians over $ROUNDS rounds x $RUNS runs of $DURATION ($WHAT, JVM options: ${BASE_JVM_OPTS:-none}):"
+awk -v names="$(printf '%s\n' "${NAMES[@]}" | paste -sd' ')" -v noun="$NOUN" "$AWK_MEDIAN"'
     {
         rps[$1 " " $2] = rps[$1 " " $2] " " $3; cpu[$1 " " $2] = cpu[$1 " " $2] " " $4
         p99[$1 " " $2] = p99[$1 " " $2] " " $5; if ($5 + 0 > worst[$1 " " $2] + 0) worst[$1 " " $2] = $5; builds[$1] = 1
@@ -104,7 +124,7 @@ awk -v names="$(printf '%s\n' "${NAMES[@]}" | paste -sd' ')" "$AWK_MEDIAN"'
             for (c = 8; c <= 32; c += 24) {
                 r = median(rps[b " " c]); u = median(cpu[b " " c])
                 if (b == 0) { r0[c] = r; u0[c] = u }
-                line = line sprintf("  %2d conn: %7.0f tokens/s, %4.0f us CPU/token", c, r, u)
+                line = line sprintf("  %2d conn: %7.0f %ss/s, %4.0f us CPU/%s", c, r, noun, u, noun)
                 if (b > 0) line = line sprintf(" (%+.1f%%, %+.1f%%)", (r / r0[c] - 1) * 100, (u / u0[c] - 1) * 100)
                 line = line sprintf(", p99 median %.1f worst %.1f ms", median(p99[b " " c]), worst[b " " c])
             }

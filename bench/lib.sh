@@ -252,6 +252,37 @@ wrk.headers["Authorization"] = "Basic $auth"
 LUA
 }
 
+# Gives the company of the last registered application a "Project Codes" list with 25 items
+# (the postgres profile has no demo data), created through the platform API with the given Key and
+# Secret; sets ITEMS_URL_PATH, the path of the list's items.
+bench_list_items() {
+    local key=$1 secret=$2 list_id i
+    ITEMS_URL_PATH=""
+    bench_psql -c "insert into lists (company_id, name) select id, 'Project Codes' from companies where domain = '$COMPANY_DOMAIN'" >/dev/null
+    list_id=$(bench_psql -tA -c "select l.id from lists l join companies c on c.id = l.company_id where c.domain = '$COMPANY_DOMAIN'")
+    bench_items_script "$key" "$secret" "$WORK/setup.lua"
+    for i in $(seq 1 25); do
+        curl -fsS -o /dev/null -H "Authorization: Bearer $ITEMS_TOKEN" -H "Content-Type: application/json" \
+            -d "{\"listId\": $list_id, \"code\": \"PRJ-$i\", \"name\": \"Project $i\"}" "$APP_URL/api/v3.0/common/listitems"
+    done
+    ITEMS_URL_PATH="/api/v3.0/common/listitems?listId=$list_id"
+}
+
+# Writes a wrk script that sends a fresh LIST token of the given Key and Secret to the given file;
+# sets ITEMS_TOKEN and, when ITEMS_URL_PATH is set, ITEMS_URL on the app now running, after checking
+# that the items are served there.
+bench_items_script() {
+    local key=$1 secret=$2 file=$3
+    ITEMS_TOKEN=$(curl -fsS -u "$key:$secret" -d grant_type=client_credentials -d scope=LIST "$APP_URL/oauth2/token" \
+        | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+    printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$ITEMS_TOKEN" > "$file"
+    if [ -n "${ITEMS_URL_PATH:-}" ]; then
+        ITEMS_URL="$APP_URL$ITEMS_URL_PATH"
+        curl -fsS -H "Authorization: Bearer $ITEMS_TOKEN" "$ITEMS_URL" | grep -q '"PRJ-1"' \
+            || { echo "bench: no items at $ITEMS_URL" >&2; exit 1; }
+    fi
+}
+
 bench_warm_up() {
     echo "bench: warming up the JIT ($WARMUP)"
     wrk -t2 -c16 -d"$WARMUP" -s "$1" "$2" >/dev/null

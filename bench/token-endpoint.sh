@@ -29,20 +29,7 @@ bench_register_application "LIST EXPRPT CCARD"
 
 bench_token_script "$CLIENT_KEY" "$CLIENT_SECRET" "$WORK/token.lua"
 
-# A "Project Codes" list with 25 items for the API run (the postgres profile has no demo data).
-"$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d partnerapps -c \
-    "insert into lists (company_id, name) select id, 'Project Codes' from companies where domain = '$COMPANY_DOMAIN'" >/dev/null
-LIST_ID=$("$PG_BIN/psql" -qtA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d partnerapps -c \
-    "select l.id from lists l join companies c on c.id = l.company_id where c.domain = '$COMPANY_DOMAIN'")
-TOKEN=$(curl -fsS -u "$CLIENT_KEY:$CLIENT_SECRET" -d grant_type=client_credentials -d scope=LIST "$APP_URL/oauth2/token" \
-    | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-for i in $(seq 1 25); do
-    curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
-        -d "{\"listId\": $LIST_ID, \"code\": \"PRJ-$i\", \"name\": \"Project $i\"}" "$APP_URL/api/v3.0/common/listitems"
-done
-cat > "$WORK/items.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-LUA
+bench_list_items "$CLIENT_KEY" "$CLIENT_SECRET"
 
 # One pass: the app restarted (timed) with the given JVM options, then the measured runs.
 SUMMARY=()
@@ -73,11 +60,10 @@ bench_pass() {
     bench_runs "$WORK/token.lua" "$APP_URL/oauth2/token" "tokens/s" 8 32
     local summary="$label: $startup; token p99 worst ($WORST_P99)"
     if [ "${BENCH_API:-1}" != 0 ]; then
-        local items_url="$APP_URL/api/v3.0/common/listitems?listId=$LIST_ID"
-        curl -fsS -H "Authorization: Bearer $TOKEN" "$items_url" | grep -q '"PRJ-1"' || { echo "bench: no items" >&2; exit 1; }
-        bench_warm_up "$WORK/items.lua" "$items_url"
+        bench_items_script "$CLIENT_KEY" "$CLIENT_SECRET" "$WORK/items.lua"
+        bench_warm_up "$WORK/items.lua" "$ITEMS_URL"
         echo "== GET /api/v3.0/common/listitems (25 items, live enablement check on every call) =="
-        bench_runs "$WORK/items.lua" "$items_url" "requests/s" 8 32
+        bench_runs "$WORK/items.lua" "$ITEMS_URL" "requests/s" 8 32
         summary+="; list items p99 worst ($WORST_P99)"
     fi
     echo "App RSS:   peak $(app_peak_rss) ($label)"
