@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Before and after: the token endpoint of two (or more) builds, measured in turns on one throw-away
-# PostgreSQL, so that a change's cost is told apart from the machine's noise (README, "Performance",
-# "Before and after"). On a shared 2-core machine one run of bench/token-endpoint.sh moves by 20% from
-# one start to the next; interleaving the builds spreads that noise over both.
+# Before and after: the token endpoint (or the platform API) of two or more builds, measured in
+# turns on one throw-away PostgreSQL, so that a change's cost is told apart from the machine's noise
+# (docs/performance.md, "Before and after"). On a shared 2-core machine one run of
+# bench/token-endpoint.sh moves by 20% from one start to the next; interleaving the builds spreads
+# that noise over both.
 #
 #   bash bench/compare.sh before.jar after.jar          # 4 rounds
 #   ROUNDS=6 DURATION=15s bash bench/compare.sh a.jar b.jar
@@ -19,6 +20,8 @@
 # tokens; TARGET=items the GET of a list's 25 items with a LIST token, as bench/token-endpoint.sh
 # does. At the end, per build: the median requests/s and the median app CPU per request at each
 # concurrency over all its runs, each build against the first, and the median and worst p99.
+# ROUNDS (4); WARMUP (30 s), RUNS (3) and DURATION (20 s) as in bench/lib.sh. Use WARMUP=120s for
+# figures to keep: after 30 s the JIT is still compiling on two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { echo "usage: bash bench/compare.sh first.jar[,arg...] second.jar[,arg...] [more...]" >&2; exit 2; }
@@ -46,7 +49,6 @@ build_jvm_opts() {
 }
 BASE_JVM_OPTS=$JVM_OPTS
 ROUNDS=${ROUNDS:-4}
-DURATION=${DURATION:-15s}
 TARGET=${TARGET:-token}
 case "$TARGET" in
     token) NOUN=token; WHAT="client_credentials" ;;

@@ -9,7 +9,7 @@ RUNS=${RUNS:-3}
 # (bench/aot-cache.sh; AOT_CACHE, with JAR pointing at the extracted jar it was trained on).
 JVM_OPTS=${BENCH_JVM_OPTS:-}
 AOT_CACHE=""
-# The JVM options the README recommends ("Performance"): BENCH_COMPARE_JVM=1 in bench/token-endpoint.sh
+# The JVM options the README recommends ("Recommended JVM options"): BENCH_COMPARE_JVM=1 in bench/token-endpoint.sh
 # measures with them against the JVM's defaults.
 # -XX:+UseCompactObjectHeaders needs Java 25 (JEP 519): leave it out on older JDKs.
 RECOMMENDED_JVM_OPTS="-XX:+UseSerialGC -Xms192m -Xmx192m -Xmn40m -XX:+UseCompactObjectHeaders"
@@ -260,6 +260,7 @@ bench_list_items() {
     ITEMS_URL_PATH=""
     bench_psql -c "insert into lists (company_id, name) select id, 'Project Codes' from companies where domain = '$COMPANY_DOMAIN'" >/dev/null
     list_id=$(bench_psql -tA -c "select l.id from lists l join companies c on c.id = l.company_id where c.domain = '$COMPANY_DOMAIN'")
+    [ -n "$list_id" ] || { echo "bench: no list for $COMPANY_DOMAIN" >&2; exit 1; }
     bench_items_script "$key" "$secret" "$WORK/setup.lua"
     for i in $(seq 1 25); do
         curl -fsS -o /dev/null -H "Authorization: Bearer $ITEMS_TOKEN" -H "Content-Type: application/json" \
@@ -272,14 +273,15 @@ bench_list_items() {
 # sets ITEMS_TOKEN and, when ITEMS_URL_PATH is set, ITEMS_URL on the app now running, after checking
 # that the items are served there.
 bench_items_script() {
-    local key=$1 secret=$2 file=$3
-    ITEMS_TOKEN=$(curl -fsS -u "$key:$secret" -d grant_type=client_credentials -d scope=LIST "$APP_URL/oauth2/token" \
-        | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+    local key=$1 secret=$2 file=$3 answer items
+    answer=$(curl -fsS -u "$key:$secret" -d grant_type=client_credentials -d scope=LIST "$APP_URL/oauth2/token")
+    ITEMS_TOKEN=$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<< "$answer")
+    [ -n "$ITEMS_TOKEN" ] || { echo "bench: no LIST token: $answer" >&2; exit 1; }
     printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$ITEMS_TOKEN" > "$file"
     if [ -n "${ITEMS_URL_PATH:-}" ]; then
         ITEMS_URL="$APP_URL$ITEMS_URL_PATH"
-        curl -fsS -H "Authorization: Bearer $ITEMS_TOKEN" "$ITEMS_URL" | grep -q '"PRJ-1"' \
-            || { echo "bench: no items at $ITEMS_URL" >&2; exit 1; }
+        items=$(curl -fsS -H "Authorization: Bearer $ITEMS_TOKEN" "$ITEMS_URL")
+        grep -q '"PRJ-1"' <<< "$items" || { echo "bench: no items at $ITEMS_URL" >&2; exit 1; }
     fi
 }
 
