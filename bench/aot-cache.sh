@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a faster-starting copy of the application for one profile: Spring's ahead-of-time
 # processing of the application context, then the JVM's ahead-of-time cache (Java 25, JEP 483/514/515)
-# from a training run (README, "Start-up").
+# from a training run (README, "Starting in seconds"; measured in docs/performance.md, "Start-up:
+# Spring's AOT processing and the JVM's AOT cache").
 #
 #   bash bench/aot-cache.sh [jar [destination [application arguments...]]]
 #   java -XX:AOTCache=target/aot/app.aot -jar target/aot/app.jar     # then start with it

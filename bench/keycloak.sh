@@ -13,7 +13,7 @@
 # ~/.cache/partnerapps-bench. It runs with its own defaults (kc.sh's heap settings), on PostgreSQL,
 # in production mode over plain HTTP, with a realm "bench" and a confidential client that has a
 # service account. By default the realm signs with ES256, like Partner Apps, so both sign the same
-# algorithm (Partner Apps with Bouncy Castle's ECDSA, README "Signing with Bouncy Castle");
+# algorithm (Partner Apps with Bouncy Castle's ECDSA, docs/performance.md, "Signing with Bouncy Castle");
 # KEYCLOAK_ALG=RS256 measures Keycloak's out-of-the-box setting.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 BENCH_NEEDS_WRK=0
 source bench/lib.sh
 STARTS=${STARTS:-3}
-# The options the README's start-up figures are measured with, unless BENCH_JVM_OPTS is set (even empty).
+# The README's recommended options, which docs/performance.md measures start-up with, unless
+# BENCH_JVM_OPTS is set (even empty).
 JVM_OPTS=${BENCH_JVM_OPTS-$RECOMMENDED_JVM_OPTS}
 
 bench_prepare

@@ -40,7 +40,8 @@ bench_pass() {
         && JVM_OPTS+=" -Xlog:gc*:file=$BENCH_GC_LOG_DIR/gc-$label-%p.log:time,uptime,level,tags"
     # A flight recording from the end of the start-up and warm-up on, written when the app stops.
     # Lock waits and parks from 1 ms on (the profile's default is 10-20 ms), for
-    # `jfr view contention-by-site`: that is how the stalls behind the tail were found (README).
+    # `jfr view contention-by-site`: that is how the stalls behind the tail were found
+    # (docs/performance.md, "The tail at 32 connections").
     [ -n "${BENCH_JFR_DIR:-}" ] && mkdir -p "$BENCH_JFR_DIR" \
         && JVM_OPTS+=" -XX:StartFlightRecording=settings=profile,jdk.JavaMonitorEnter#threshold=1ms,jdk.ThreadPark#threshold=1ms,delay=$(( $(seconds_of "$WARMUP") + 30 ))s,filename=$BENCH_JFR_DIR/$label-%p.jfr"
     echo

@@ -6,7 +6,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 /**
- * Reads the bearer token of a platform API request (docs/operations.md, "the platform API's CPU"):
+ * Reads the bearer token of a platform API request (docs/performance.md, "The platform API's CPU"):
  * a well-formed {@code Authorization: Bearer <token>} header is checked by a loop over its
  * characters, the rule of Spring Security's {@link DefaultBearerTokenResolver} (RFC 6750's
  * {@code b64token}: letters, digits, {@code -._~+/}, then {@code =} padding, after {@code Bearer} in

@@ -161,7 +161,7 @@ class AuthorizationServerConfig {
         // called by applications, which get invalid_client JSON whatever they Accept.
         // The framework exempts every endpoint of this chain from CSRF protection (the consent form
         // carries its own state), and logging out happens in the console's chain: without these two
-        // filters a token request skips work that never applied to it (README, "The token's JSON,
+        // filters a token request skips work that never applied to it (docs/performance.md, "The token's JSON,
         // written directly"). The error page for a bad authorization request is rendered on the
         // error dispatch, where the console's chain gives its sign-out form a CSRF token.
         http.csrf(csrf -> csrf.disable())

@@ -7,8 +7,8 @@ import java.util.Collection;
  * and claims, and the token response): strings, whole numbers, booleans and lists of strings,
  * straight into a {@link StringBuilder}. General-purpose writers (Jackson through Spring's message
  * converter, Nimbus' JSON utilities) cost a tenth of a token's CPU for these few bytes; see
- * docs/operations.md, "Where a token's CPU goes". Anything else is not written here: callers check
- * {@link #isSimple(Object)} and leave other values to the general writers.
+ * docs/performance.md, "The token's JSON, written directly". Anything else is not written here:
+ * callers check {@link #isSimple(Object)} and leave other values to the general writers.
  */
 final class CompactJson {
 

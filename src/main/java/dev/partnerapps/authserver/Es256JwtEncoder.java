@@ -49,7 +49,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtEncodingException;
 
 /**
- * Encodes our access tokens: ES256 only, signed by the key the header names (docs/operations.md,
+ * Encodes our access tokens: ES256 only, signed by the key the header names (docs/performance.md,
  * "Where a token's CPU goes"). It produces the same header and claims as Spring's
  * {@code NimbusJwtEncoder}; the differences are the signature and, for the claims an access token
  * has, the JSON writer ({@link CompactJson} rather than Nimbus' own). The JDK's ECDSA (SunEC) spent

@@ -21,8 +21,8 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 /**
  * Writes the token endpoint's answer (RFC 6749 section 5.1) with {@link CompactJson}: the same
  * members, values and content type as Spring Authorization Server's own handler, without the
- * message converter and Jackson that cost 7% of a token's CPU (docs/operations.md, "Where a token's
- * CPU goes"). Additional parameters that are not strings, whole numbers, booleans or lists of
+ * message converter and Jackson that cost 7% of a token's CPU (docs/performance.md, "The token's JSON,
+ * written directly"). Additional parameters that are not strings, whole numbers, booleans or lists of
  * strings, or that are named like a standard member (none of ours are either), leave the whole
  * answer to the framework's handler.
  */

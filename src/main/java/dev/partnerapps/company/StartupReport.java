@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The demo accounts are looked up on the application task executor, after readiness: they are the
  * first JPA queries of a start, and they took 0.8 s of the main thread before readiness on two cores
- * (README, "What a start no longer does"). A failed look-up is one line in the log, never a failed
+ * (docs/performance.md, "What a start no longer does"). A failed look-up is one line in the log, never a failed
  * start.
  */
 @Component

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Gives every page, error pages included, the signed-in user for the navigation. Only the console's
  * controllers and Spring Boot's error controller: an advice with a model attribute costs every
  * request it applies to a handler method built anew (annotations read again), about a sixth of a
- * platform API call's CPU (docs/operations.md, "the platform API's CPU"). The platform APIs
+ * platform API call's CPU (docs/performance.md, "The platform API's CPU"). The platform APIs
  * ({@code dev.partnerapps.api}) render no page. {@code RequestCostTests} checks that every
  * page controller is listed and no API controller is.
  */

@@ -7,7 +7,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Spring Security's request firewall with its default rules, checked without regular expressions
- * (docs/operations.md, "the platform API's CPU"). The firewall checks a header's name and value on
+ * (docs/performance.md, "The platform API's CPU"). The firewall checks a header's name and value on
  * every {@code getHeader} call, and a bearer request reads its {@code Authorization} header (a JWT of
  * several hundred characters) three times: Spring's default check, a regular expression over
  * Unicode classes, took 15% of the list-items API's CPU. The same rule as a loop over the characters

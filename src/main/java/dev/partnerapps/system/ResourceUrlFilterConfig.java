@@ -14,7 +14,7 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * Spring's resource-URL filter, which lets pages' links to static resources be rewritten, for pages
- * only (docs/operations.md, "the platform API's CPU"). Spring Boot registers it for every request
+ * only (docs/performance.md, "The platform API's CPU"). Spring Boot registers it for every request
  * because the webjars locator is present; on a platform API call or a token request it wrapped the
  * request and response for nothing, about 5% of an API call's CPU. This registration takes the
  * place of Boot's, with the same dispatcher types.

@@ -22,7 +22,7 @@ class WebSecurityConfig {
      * authentication and each authorization decision. Nothing reads them (no tracing is set up,
      * and the dashboard uses the project's own counters and http_server_requests), yet with a
      * meter registry each filter's event registered a meter on every request: about 11% of the
-     * token endpoint's CPU in a profile (README, "Performance").
+     * token endpoint's CPU in a profile (docs/performance.md, "Where a token's CPU goes").
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {

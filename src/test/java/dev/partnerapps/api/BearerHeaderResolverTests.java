@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 /**
- * The platform API's bearer token resolver gives Spring Security's answer (docs/operations.md, "the
+ * The platform API's bearer token resolver gives Spring Security's answer (docs/performance.md, "The
  * platform API's CPU"): the same token, or the same error, for every character in every position of
  * the header that its rule looks at, and for the cases around the edges.
  */

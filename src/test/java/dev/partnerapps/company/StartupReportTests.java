@@ -18,7 +18,7 @@ import org.springframework.mock.env.MockEnvironment;
 /**
  * The start-up report (README, "Demo accounts"): the address at once, the demo accounts with their
  * company and role from the database, looked up on the task executor so that they do not hold
- * readiness back, and one warning if the database cannot be reached (README, "What a start no
+ * readiness back, and one warning if the database cannot be reached (docs/performance.md, "What a start no
  * longer does").
  */
 @ExtendWith(OutputCaptureExtension.class)

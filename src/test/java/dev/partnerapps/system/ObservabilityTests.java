@@ -84,7 +84,7 @@ class ObservabilityTests extends IntegrationTestBase {
         assertThat(sum(after, "hikaricp_connections_max", Map.of())).isPositive();
         assertThat(after).doesNotContain(app.key(), app.secret(), token);
         // Spring Security's own observations are off: each filter's meters cost every request CPU
-        // that nothing read (README, "Performance").
+        // that nothing read (docs/performance.md, "Where a token's CPU goes").
         assertThat(after).doesNotContain("spring_security_");
         // Every series the Grafana dashboard queries is there once the app has been used.
         assertThat(dashboardMetrics()).isNotEmpty()

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
- * Savings on every request (docs/operations.md, "the platform API's CPU") that must not change what
+ * Savings on every request (docs/performance.md, "The platform API's CPU") that must not change what
  * is checked or shown: the firewall's rules and the platform API's bearer token resolver without
  * regular expressions, the signed-in user's model attribute and the resource-URL filter only where
  * pages are rendered, no per-request event.

@@ -18,7 +18,7 @@ import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.util.ClassUtils;
 
 /**
- * What was left out of a start (README, "What a start no longer does") without changing what the
+ * What was left out of a start (docs/performance.md, "What a start no longer does") without changing what the
  * app does: no AspectJ auto-proxying (there are no aspects), yet {@code @Transactional} still applies through
  * class proxies; no Tomcat metrics binder (its only meters are Tomcat's own sessions, and ours live
  * in the database), while the other meters are still recorded; of Spring Modulith only its
