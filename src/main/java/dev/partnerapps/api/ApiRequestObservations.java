@@ -21,6 +21,10 @@ class ApiRequestObservations extends DefaultServerRequestObservationConvention {
     private static final String PREFIX = "/api/v3.0/";
     /** The second segment of each API controller's {@code @RequestMapping}. */
     private static final Set<String> APIS = Set.of("common", "expense", "travel");
+    /** A path under {@code /api/} that is none of {@link #APIS}. */
+    static final String OTHER = "other";
+    /** Every value the tag takes under {@code /api/}. */
+    static final Set<String> API_TAGS = Set.of("common", "expense", "travel", OTHER);
 
     @Override
     public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
@@ -39,6 +43,6 @@ class ApiRequestObservations extends DefaultServerRequestObservationConvention {
                 return api;
             }
         }
-        return "other";
+        return OTHER;
     }
 }

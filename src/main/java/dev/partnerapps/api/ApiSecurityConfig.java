@@ -3,6 +3,7 @@ package dev.partnerapps.api;
 import dev.partnerapps.authserver.AccessTokens;
 import dev.partnerapps.authserver.VerifiedToken;
 import dev.partnerapps.usage.UsageRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.server.resource.introspection.BadOpaq
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * The platform APIs' filter chain: stateless, bearer tokens only. Every request's token is
@@ -36,8 +38,8 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain platformApiSecurityFilterChain(HttpSecurity http, AccessTokens tokens, UsageRecorder usage)
-            throws Exception {
+    SecurityFilterChain platformApiSecurityFilterChain(HttpSecurity http, AccessTokens tokens, UsageRecorder usage,
+            MeterRegistry meters) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -54,6 +56,7 @@ class ApiSecurityConfig {
                             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                             response.getWriter().write(UNAUTHORIZED_BODY);
                         }))
+                .addFilterBefore(new ApiLatencyFilter(meters), DisableEncodeUrlFilter.class)
                 .addFilterAfter(new ApiUsageFilter(usage), AuthorizationFilter.class);
         return http.build();
     }

@@ -74,6 +74,15 @@ class ObservabilityTests extends IntegrationTestBase {
                 Map.of("api", "common", "method", "GET", "status", "200"))).isEqualTo(1);
         assertThat(delta(before, after, "http_server_requests_seconds_count",
                 Map.of("api", "common", "status", "401"))).isEqualTo(1);
+        // Both calls, the refused one too, in the API latency timer with its buckets (api.ApiLatencyFilter);
+        // Boot's http_server_requests has none, so the token endpoint does not pay for them.
+        assertThat(delta(before, after, "partnerapps_api_latency_seconds_count", Map.of("api", "common"))).isEqualTo(2);
+        assertThat(delta(before, after, "partnerapps_api_latency_seconds_bucket", Map.of("api", "common", "le", "+Inf")))
+                .isEqualTo(2);
+        assertThat(delta(before, after, "partnerapps_api_latency_seconds_bucket", Map.of("api", "common", "le", "2.5")))
+                .isEqualTo(2);
+        assertThat(after).containsPattern("\npartnerapps_api_latency_seconds_bucket\\{[^}]*api=\"common\"[^}]*le=\"0.03\"")
+                .doesNotContain("http_server_requests_seconds_bucket");
         assertThat(delta(before, after, "partnerapps_oauth_grants_revoked_total", Map.of("reason", "application_inactive")))
                 .isEqualTo(1);
         assertThat(delta(before, after, "partnerapps_oauth_tokens_revoked_total", Map.of("token_type", "access_token")))
