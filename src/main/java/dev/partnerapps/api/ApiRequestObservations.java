@@ -4,6 +4,8 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
@@ -24,7 +26,8 @@ class ApiRequestObservations extends DefaultServerRequestObservationConvention {
     /** A path under {@code /api/} that is none of {@link #APIS}. */
     static final String OTHER = "other";
     /** Every value the tag takes under {@code /api/}. */
-    static final Set<String> API_TAGS = Set.of("common", "expense", "travel", OTHER);
+    static final Set<String> API_TAGS =
+            Stream.concat(APIS.stream(), Stream.of(OTHER)).collect(Collectors.toUnmodifiableSet());
 
     @Override
     public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
