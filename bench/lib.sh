@@ -261,7 +261,7 @@ bench_list_items() {
     bench_psql -c "insert into lists (company_id, name) select id, 'Project Codes' from companies where domain = '$COMPANY_DOMAIN'" >/dev/null
     list_id=$(bench_psql -tA -c "select l.id from lists l join companies c on c.id = l.company_id where c.domain = '$COMPANY_DOMAIN'")
     [ -n "$list_id" ] || { echo "bench: no list for $COMPANY_DOMAIN" >&2; exit 1; }
-    bench_items_script "$key" "$secret" "$WORK/setup.lua"
+    bench_list_token "$key" "$secret"
     for i in $(seq 1 25); do
         curl -fsS -o /dev/null -H "Authorization: Bearer $ITEMS_TOKEN" -H "Content-Type: application/json" \
             -d "{\"listId\": $list_id, \"code\": \"PRJ-$i\", \"name\": \"Project $i\"}" "$APP_URL/api/v3.0/common/listitems"
@@ -269,14 +269,20 @@ bench_list_items() {
     ITEMS_URL_PATH="/api/v3.0/common/listitems?listId=$list_id"
 }
 
-# Writes a wrk script that sends a fresh LIST token of the given Key and Secret to the given file;
-# sets ITEMS_TOKEN and, when ITEMS_URL_PATH is set, ITEMS_URL on the app now running, after checking
-# that the items are served there.
-bench_items_script() {
-    local key=$1 secret=$2 file=$3 answer items
-    answer=$(curl -fsS -u "$key:$secret" -d grant_type=client_credentials -d scope=LIST "$APP_URL/oauth2/token")
+# Sets ITEMS_TOKEN: a fresh LIST token of the given Key and Secret from the app now running.
+bench_list_token() {
+    local answer
+    answer=$(curl -fsS -u "$1:$2" -d grant_type=client_credentials -d scope=LIST "$APP_URL/oauth2/token")
     ITEMS_TOKEN=$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<< "$answer")
     [ -n "$ITEMS_TOKEN" ] || { echo "bench: no LIST token: $answer" >&2; exit 1; }
+}
+
+# Writes a wrk script that sends a fresh LIST token of the given Key and Secret to the given file;
+# when ITEMS_URL_PATH is set, also sets ITEMS_URL on the app now running, after checking that the
+# items are served there.
+bench_items_script() {
+    local key=$1 secret=$2 file=$3 items
+    bench_list_token "$key" "$secret"
     printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$ITEMS_TOKEN" > "$file"
     if [ -n "${ITEMS_URL_PATH:-}" ]; then
         ITEMS_URL="$APP_URL$ITEMS_URL_PATH"
